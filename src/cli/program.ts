@@ -1,0 +1,52 @@
+import { Command, CommanderError } from 'commander';
+import { NuageError } from '../errors.js';
+import { COMMANDS } from './commands/index.js';
+import { EXIT_ERROR, EXIT_OK, type CliContext, type CliIo } from './context.js';
+
+export const VERSION = '0.1.0';
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('nuage')
+    .description('Cloud cost estimation and optimization for AWS')
+    .version(VERSION)
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) })
+    .exitOverride();
+  for (const register of COMMANDS) register(program, ctx);
+  // Subcommands inherit output handling and exit override.
+  const inherit = (cmd: Command): void => {
+    for (const sub of cmd.commands) {
+      sub.configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) }).exitOverride();
+      inherit(sub);
+    }
+  };
+  inherit(program);
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. Never calls process.exit. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const ctx: CliContext = {
+    io,
+    setExitCode: (code) => {
+      exitCode = Math.max(exitCode, code);
+    },
+  };
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end with code 0; usage errors have already been printed by commander.
+      return err.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
+    }
+    if (err instanceof NuageError) {
+      io.stderr(`nuage: ${err.message}\n`);
+      return err.exitCode;
+    }
+    io.stderr(`nuage: unexpected error: ${(err as Error)?.stack ?? String(err)}\n`);
+    return EXIT_ERROR;
+  }
+}

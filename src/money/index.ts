@@ -1,0 +1,3 @@
+export * from './decimal.js';
+export * from './currency.js';
+export * from './format.js';
