@@ -3,20 +3,40 @@ import { dec, type Decimal, type DecimalInput } from './decimal.js';
 export type Currency = 'USD' | 'EUR';
 export const CURRENCIES: readonly Currency[] = ['USD', 'EUR'];
 
-/** A dated USD→EUR reference rate: 1 USD = `usdToEur` EUR. */
+/**
+ * A dated USD→EUR rate. The ECB quotes "1 EUR = x USD" (`usdPerEur`); a user may instead give
+ * "1 USD = y EUR" (`--usd-eur 0.92`). Exactly one of the two is the defining figure; conversion
+ * uses it directly (division by usdPerEur, or multiplication by usdToEur) so no rounded inverse is compounded.
+ */
 export interface FxRate {
-  /** EUR per 1 USD, exact decimal string. */
+  /** EUR per 1 USD, for display and JSON (`usdToEur`); exact when user-given, else 1/usdPerEur to 10 places. */
   readonly usdToEur: string;
+  /** USD per 1 EUR as quoted by the ECB, when the rate comes from the ECB. */
+  readonly usdPerEur?: string;
   /** Date the rate applies to, YYYY-MM-DD. */
   readonly asOf: string;
   /** Where it came from, e.g. "ECB euro foreign exchange reference rate" or "--usd-eur flag". */
   readonly source: string;
 }
 
+/** An FxRate from an ECB quotation (1 EUR = usdPerEur USD). */
+export function fxFromEcb(usdPerEur: string, asOf: string, source: string): FxRate {
+  const inverse = dec(1).div(dec(usdPerEur)).round(10);
+  return { usdToEur: inverse.toString(), usdPerEur: dec(usdPerEur).toString(), asOf, source };
+}
+
+/** An FxRate given as EUR per USD (e.g. the --usd-eur flag). */
+export function fxFromUsdToEur(usdToEur: string, asOf: string, source: string): FxRate {
+  const r = dec(usdToEur);
+  if (r.lte(0)) throw new RangeError(`USD→EUR rate must be positive, got ${usdToEur}`);
+  return { usdToEur: r.toString(), asOf, source };
+}
+
 /** Converts a USD amount into the output currency. */
 export function fromUsd(amountUsd: DecimalInput, currency: Currency, fx: FxRate): Decimal {
   const amount = dec(amountUsd);
-  return currency === 'USD' ? amount : amount.times(dec(fx.usdToEur));
+  if (currency === 'USD') return amount;
+  return fx.usdPerEur !== undefined ? amount.div(dec(fx.usdPerEur)) : amount.times(dec(fx.usdToEur));
 }
 
 export function isCurrency(value: string): value is Currency {
