@@ -1,0 +1,69 @@
+/**
+ * A small pool of worker threads parsing CSV chunks in parallel. Results come back as promises;
+ * the importer awaits them in file order, so row numbers and errors stay exact.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ChunkContext, ChunkResult } from './chunk-processor.js';
+
+const HERE = import.meta.url;
+const IS_TS = HERE.endsWith('.ts');
+
+export class ChunkPool {
+  private readonly workers: Worker[] = [];
+  private readonly waiting = new Map<number, { ok: (r: ChunkResult) => void; ko: (e: Error) => void }>();
+  private next = 0;
+  private seq = 0;
+
+  constructor(size: number, ctx: ChunkContext) {
+    const url = new URL(IS_TS ? './parse-worker.ts' : './parse-worker.js', HERE);
+    for (let i = 0; i < size; i++) {
+      const w = IS_TS ? tsWorker(url, ctx) : new Worker(url, { workerData: ctx });
+      w.on('message', (m: { seq: number; result?: ChunkResult; failure?: string }) => {
+        const p = this.waiting.get(m.seq);
+        if (!p) return;
+        this.waiting.delete(m.seq);
+        if (m.result) p.ok(m.result);
+        else p.ko(new Error(`parse worker failed: ${m.failure}`));
+      });
+      w.on('error', (err) => this.failAll(err));
+      this.workers.push(w);
+    }
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Sends a chunk (copied into a transferable buffer) to the next worker. */
+  submit(chunk: Uint8Array): Promise<ChunkResult> {
+    const seq = this.seq++;
+    const worker = this.workers[this.next++ % this.workers.length] as Worker;
+    const copy = new Uint8Array(chunk);
+    return new Promise((ok, ko) => {
+      this.waiting.set(seq, { ok, ko });
+      worker.postMessage({ seq, buf: copy }, [copy.buffer]);
+    });
+  }
+
+  private failAll(err: Error): void {
+    for (const [, p] of this.waiting) p.ko(err);
+    this.waiting.clear();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Under tsx or vitest (development, tests, bench) the worker source is TypeScript: a tiny bootstrap
+ * registers tsx's loader in the worker, then imports it. The built package runs the .js directly.
+ */
+function tsWorker(url: URL, ctx: ChunkContext): Worker {
+  const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(boot, { eval: true, workerData: ctx });
+}

@@ -1,0 +1,252 @@
+/**
+ * `nuage spend import`: billing files (FOCUS / CUR / CUR 2.0; CSV, CSV.gz, Parquet) into the store,
+ * all files in ONE transaction: a bad row anywhere names file, row and field and leaves the store
+ * exactly as it was. Each billing period met replaces what was stored for it (idempotent).
+ * Big CSV files are parsed by worker threads in parallel; rows are written in file order.
+ */
+import { availableParallelism } from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import type { SourceChoice } from '../spend/detect-format.js';
+import { FieldProblem, Notes } from '../spend/field-values.js';
+import type { SpendFormat } from '../spend/row-mapper.js';
+import { RollupBuilder } from '../spend/rollup.js';
+import { scopeKey, type ScopeIdentity } from '../spend/spend-record.js';
+import type { Store } from '../store/db.js';
+import { SpendWriter } from '../store/spend-writer.js';
+import { buildMapper, LINE_STRIDE, processChunk, RowBatch, type ChunkContext, type ChunkResult } from './chunk-processor.js';
+import { ChunkPool } from './chunk-pool.js';
+import { openCsvChunks } from './csv-chunks.js';
+import { openParquetRows } from './parquet-rows.js';
+
+export interface ImportProgress {
+  readonly file: string;
+  /** Rows imported so far (all files). */
+  readonly rows: number;
+  /** 0..1 of the current file, when known. */
+  readonly fraction: number | undefined;
+  readonly elapsedMs: number;
+}
+
+export interface ImportOptions {
+  readonly source?: SourceChoice;
+  /** Currency for files that have no currency column. */
+  readonly currency?: string;
+  /** Parse workers for big CSV files; default: up to 4 when the file is over 16 MB, else 0 (inline). */
+  readonly workers?: number;
+  readonly onProgress?: (p: ImportProgress) => void;
+  /** Milliseconds between progress calls (default 1000). */
+  readonly progressEveryMs?: number;
+  /** Import time stamped on scopes (ISO). */
+  readonly now: Date;
+}
+
+export interface ImportedFile {
+  readonly path: string;
+  readonly format: SpendFormat;
+  readonly rows: number;
+}
+
+export interface ImportResult {
+  readonly files: ImportedFile[];
+  readonly scopes: { key: string; identity: ScopeIdentity; rows: number }[];
+  readonly rows: number;
+  readonly notes: string[];
+  readonly elapsedMs: number;
+}
+
+const PARQUET_MAGIC = /\.parquet$/i;
+const AUTO_WORKER_BYTES = 16 << 20;
+
+/** Expands directories into their billing files (.csv, .csv.gz, .gz, .parquet), sorted, de-duplicated. */
+export async function expandPaths(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const full = resolve(p);
+    let st;
+    try {
+      st = await stat(full);
+    } catch {
+      throw new InputError({ file: p }, 'no such file or directory');
+    }
+    if (st.isDirectory()) {
+      const entries = (await readdir(full, { recursive: true })).map((e) => join(full, e.toString())).sort();
+      for (const e of entries) if (/\.(csv|csv\.gz|gz|parquet)$/i.test(e) && (await stat(e)).isFile()) out.push(e);
+    } else out.push(full);
+  }
+  return [...new Set(out)];
+}
+
+export async function importSpendFiles(store: Store, paths: readonly string[], options: ImportOptions): Promise<ImportResult> {
+  const started = performance.now();
+  const files = await expandPaths(paths);
+  const writer = new SpendWriter(store, options.now.toISOString());
+  const rollup = new RollupBuilder();
+  const notes = new Notes();
+  const headerNotes = new Map<string, string[]>();
+  const imported: ImportedFile[] = [];
+  let totalRows = 0;
+  writer.begin();
+  try {
+    for (const file of files) {
+      const ctx = { writer, rollup, notes, headerNotes, options, started, rowsBefore: totalRows };
+      const done = PARQUET_MAGIC.test(file) ? await importParquet(file, ctx) : await importCsv(file, ctx);
+      imported.push(done);
+      totalRows += done.rows;
+    }
+    writer.writeRollups(rollup.buckets());
+    const scopes = writer.commit();
+    const noteLines = [
+      ...[...headerNotes].map(([note, names]) => `${note}: ${names.length > 3 ? `${names.length} files (${names.slice(0, 3).join(', ')}, …)` : names.join(', ')}`),
+      ...notes.entries().map((n) => `${n.kind}: ${n.count} row${n.count === 1 ? '' : 's'} (e.g. ${n.example})`),
+    ];
+    return { files: imported, scopes, rows: totalRows, notes: noteLines, elapsedMs: performance.now() - started };
+  } catch (err) {
+    writer.rollback();
+    throw err;
+  }
+}
+
+interface FileContext {
+  readonly writer: SpendWriter;
+  readonly rollup: RollupBuilder;
+  readonly notes: Notes;
+  readonly headerNotes: Map<string, string[]>;
+  readonly options: ImportOptions;
+  readonly started: number;
+  readonly rowsBefore: number;
+}
+
+function mapperContext(file: string, header: string[], options: ImportOptions): ChunkContext {
+  return {
+    header,
+    source: options.source ?? 'auto',
+    mapperOptions: { fileLabel: basename(file), ...(options.currency ? { defaultCurrency: options.currency } : {}) },
+  };
+}
+
+function headerMapper(file: string, ctx: ChunkContext) {
+  try {
+    return buildMapper(ctx);
+  } catch (err) {
+    if (err instanceof FieldProblem) throw new InputError({ file, field: err.field }, err.problem);
+    throw err;
+  }
+}
+
+/** Applies one chunk's result: lines to the writer, combos to the rollup; throws on its error. */
+function applyChunk(file: string, fileId: number, rowsBefore: number, r: ChunkResult, fc: FileContext): void {
+  if (r.error) {
+    throw new InputError({ file, row: rowsBefore + r.error.localRow, ...(r.error.field ? { field: r.error.field } : {}) }, r.error.problem);
+  }
+  const keys = r.scopes.map((identity) => {
+    const key = scopeKey(identity);
+    fc.writer.scopeId(identity);
+    fc.writer.noteFile(key, basename(file));
+    return key;
+  });
+  const lines = r.lines;
+  for (let i = 0; i < lines.length; i += LINE_STRIDE) {
+    const key = keys[lines[i] as number] as string;
+    fc.writer.addLine(key, fileId, rowsBefore + (lines[i + 1] as number), lines, i + 2);
+  }
+  fc.rollup.mergeCombos(r.combos);
+  fc.notes.merge(r.notes);
+}
+
+function progressTicker(file: string, fc: FileContext, fraction: () => number | undefined) {
+  const every = fc.options.progressEveryMs ?? 1000;
+  let last = performance.now();
+  let shown = false;
+  /** `final`: the file is done; reported only when progress was shown for it (a long file). */
+  return (rows: number, final = false): void => {
+    if (!fc.options.onProgress) return;
+    const now = performance.now();
+    if (final ? !shown : now - last < every) return;
+    last = now;
+    shown = true;
+    fc.options.onProgress({ file, rows: fc.rowsBefore + rows, fraction: fraction(), elapsedMs: now - fc.started });
+  };
+}
+
+async function importCsv(file: string, fc: FileContext): Promise<ImportedFile> {
+  const csv = await openCsvChunks(file);
+  const ctx = mapperContext(file, csv.header, fc.options);
+  const mapper = headerMapper(file, ctx);
+  addHeaderNotes(fc, file, mapper.headerNotes);
+  const fileId = fc.writer.fileId(file, mapper.format);
+  const tick = progressTicker(file, fc, () => (csv.totalBytes > 0 ? Math.min(1, csv.bytesRead() / csv.totalBytes) : undefined));
+  const workers = fc.options.workers ?? (csv.totalBytes >= AUTO_WORKER_BYTES ? Math.min(4, Math.max(2, availableParallelism())) : 0);
+  let rows = 0;
+  if (workers <= 0) {
+    for await (const chunk of csv.chunks()) {
+      const r = processChunk(chunk, mapper, csv.header.length);
+      applyChunk(file, fileId, rows, r, fc);
+      rows += r.records;
+      tick(rows);
+    }
+  } else {
+    const pool = new ChunkPool(workers, ctx);
+    const inFlight: Promise<ChunkResult>[] = [];
+    const drainOne = async (): Promise<void> => {
+      const r = await (inFlight.shift() as Promise<ChunkResult>);
+      applyChunk(file, fileId, rows, r, fc);
+      rows += r.records;
+      tick(rows);
+    };
+    try {
+      for await (const chunk of csv.chunks()) {
+        inFlight.push(pool.submit(chunk));
+        if (inFlight.length >= pool.size * 2) await drainOne();
+      }
+      while (inFlight.length) await drainOne();
+    } finally {
+      await Promise.allSettled(inFlight);
+      await pool.close();
+    }
+  }
+  tick(rows, true);
+  return { path: file, format: mapper.format, rows };
+}
+
+async function importParquet(file: string, fc: FileContext): Promise<ImportedFile> {
+  let pq;
+  try {
+    pq = await openParquetRows(file);
+  } catch (err) {
+    throw new InputError({ file }, `not a readable Parquet file: ${(err as Error).message}`);
+  }
+  const ctx = mapperContext(file, pq.header, fc.options);
+  const mapper = headerMapper(file, ctx);
+  addHeaderNotes(fc, file, mapper.headerNotes);
+  const fileId = fc.writer.fileId(file, mapper.format);
+  let rows = 0;
+  const tick = progressTicker(file, fc, () => (pq.totalRows > 0 ? rows / pq.totalRows : undefined));
+  for await (const group of pq.groups()) {
+    const batch = new RowBatch(mapper);
+    let error: ChunkResult['error'];
+    for (let i = 0; i < group.length && !error; i++) {
+      try {
+        batch.add(group[i] as unknown[], i + 1);
+      } catch (err) {
+        if (!(err instanceof FieldProblem)) throw err;
+        error = { localRow: i + 1, field: err.field, problem: err.problem };
+      }
+    }
+    const r = batch.result(error);
+    applyChunk(file, fileId, rows, r, fc);
+    rows += r.records;
+    tick(rows);
+  }
+  tick(rows, true);
+  return { path: file, format: mapper.format, rows };
+}
+
+function addHeaderNotes(fc: FileContext, file: string, notes: readonly string[]): void {
+  for (const n of notes) {
+    const list = fc.headerNotes.get(n) ?? [];
+    list.push(basename(file));
+    fc.headerNotes.set(n, list);
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Daily rollups: what reports read instead of scanning millions of lines.
+ *
+ * While importing, each record is added to an accumulator keyed by its combination of
+ * (scope, day, currency, service, account, region, tags). At the end every combination is expanded
+ * into one bucket per reportable dimension — "total", "service", "account", "region" and
+ * "tag:<key>" for each tag the record carries — holding exact limb sums of the four costs, the row
+ * count and how many rows lacked each optional cost. Untagged spend for a tag key is the total
+ * minus the tagged buckets, computed at report time.
+ */
+import type { Limbs } from './amount.js';
+import type { MappedRecord } from './spend-record.js';
+
+/** [rows, billed×4, effective×4, list×4, contracted×4, effectiveMissing, listMissing, contractedMissing] */
+export type Accumulator = number[];
+export const ACC_SIZE = 20;
+const MISSING = 17;
+
+export const BASE_DIMENSIONS = ['total', 'service', 'account', 'region'] as const;
+export type BaseDimension = (typeof BASE_DIMENSIONS)[number];
+/** A rollup dimension: a base dimension or "tag:<key>". */
+export type Dimension = BaseDimension | `tag:${string}`;
+
+export interface RollupBucket {
+  readonly scopeKey: string;
+  /** "YYYY-MM-DD" of ChargePeriodStart (UTC). */
+  readonly day: string;
+  readonly currency: string;
+  readonly dim: Dimension;
+  /** '' when the record had no value for the dimension. */
+  readonly value: string;
+  readonly acc: Accumulator;
+}
+
+const SEP = '\u001f';
+
+export function newAccumulator(): Accumulator {
+  return new Array<number>(ACC_SIZE).fill(0);
+}
+
+/** Adds one record's costs into `acc`. */
+export function accumulate(acc: Accumulator, costs: MappedRecord['costs']): void {
+  acc[0] = (acc[0] as number) + 1;
+  for (let c = 0; c < 4; c++) {
+    const limbs: Limbs | null = costs[c] ?? null;
+    if (limbs === null) {
+      if (c > 0) acc[MISSING + c - 1] = (acc[MISSING + c - 1] as number) + 1;
+      continue;
+    }
+    const base = 1 + c * 4;
+    acc[base] = (acc[base] as number) + limbs[0];
+    acc[base + 1] = (acc[base + 1] as number) + limbs[1];
+    acc[base + 2] = (acc[base + 2] as number) + limbs[2];
+    acc[base + 3] = (acc[base + 3] as number) + limbs[3];
+  }
+}
+
+export function mergeInto(target: Accumulator, source: readonly number[]): void {
+  for (let i = 0; i < ACC_SIZE; i++) target[i] = (target[i] as number) + (source[i] as number);
+}
+
+/** Accumulates records by combination; cheap per row (one Map lookup). */
+export class RollupBuilder {
+  readonly combos = new Map<string, Accumulator>();
+
+  add(scopeKey: string, m: MappedRecord): void {
+    const r = m.record;
+    const tagsJson = tagsKey(r.Tags);
+    const key =
+      scopeKey + SEP + r.ChargePeriodStart.slice(0, 10) + SEP + r.BillingCurrency + SEP + (r.ServiceName ?? '') + SEP +
+      (r.SubAccountId ?? '') + SEP + (r.RegionId ?? '') + SEP + tagsJson;
+    let acc = this.combos.get(key);
+    if (!acc) {
+      acc = newAccumulator();
+      this.combos.set(key, acc);
+    }
+    accumulate(acc, m.costs);
+  }
+
+  /** Adds combinations accumulated elsewhere (a worker's chunk). */
+  mergeCombos(combos: Iterable<readonly [string, readonly number[]]>): void {
+    for (const [key, src] of combos) {
+      const acc = this.combos.get(key);
+      if (acc) mergeInto(acc, src);
+      else this.combos.set(key, [...src]);
+    }
+  }
+
+  /** Expands combinations into per-dimension buckets. */
+  buckets(): RollupBucket[] {
+    const out = new Map<string, RollupBucket>();
+    const add = (scopeKey: string, day: string, currency: string, dim: Dimension, value: string, acc: Accumulator): void => {
+      const k = scopeKey + SEP + day + SEP + currency + SEP + dim + SEP + value;
+      const b = out.get(k);
+      if (b) mergeInto(b.acc, acc);
+      else out.set(k, { scopeKey, day, currency, dim, value, acc: [...acc] });
+    };
+    for (const [key, acc] of this.combos) {
+      const [scopeKey = '', day = '', currency = '', service = '', account = '', region = '', tagsJson = '{}'] = key.split(SEP);
+      add(scopeKey, day, currency, 'total', '', acc);
+      add(scopeKey, day, currency, 'service', service, acc);
+      add(scopeKey, day, currency, 'account', account, acc);
+      add(scopeKey, day, currency, 'region', region, acc);
+      const tags = JSON.parse(tagsJson) as Record<string, string>;
+      for (const [k, v] of Object.entries(tags)) add(scopeKey, day, currency, `tag:${k}`, v, acc);
+    }
+    return [...out.values()];
+  }
+}
+
+function tagsKey(tags: Readonly<Record<string, string>>): string {
+  for (const _ in tags) return JSON.stringify(tags);
+  return '{}';
+}

@@ -1,0 +1,185 @@
+/**
+ * Writes spend into the store inside ONE SQLite transaction per import: scopes met for the first
+ * time in this import are emptied (lines and rollups) before the new lines go in, so re-importing
+ * a billing period replaces it and never double-counts; any error rolls everything back.
+ * Lines are inserted with multi-row prepared statements (the hot path); rollups are written once
+ * at the end.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
+import type { RollupBucket } from '../spend/rollup.js';
+import { RECORD_COLUMNS, scopeKey, type ScopeIdentity } from '../spend/spend-record.js';
+import type { Store } from './db.js';
+import { spendDaily, spendFile, spendLine, spendScope } from './schema/spend.js';
+
+export const LINE_COLUMNS = ['scope_id', 'file_id', 'source_row', ...RECORD_COLUMNS.map(snakeCase)] as const;
+const LINE_WIDTH = LINE_COLUMNS.length;
+const BATCH = 64;
+
+export function snakeCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+const DAILY_COLUMNS = [
+  'scope_id', 'source', 'day', 'currency', 'dim', 'value', 'rows',
+  'billed_units', 'billed_f1', 'billed_f2', 'billed_f3',
+  'effective_units', 'effective_f1', 'effective_f2', 'effective_f3',
+  'list_units', 'list_f1', 'list_f2', 'list_f3',
+  'contracted_units', 'contracted_f1', 'contracted_f2', 'contracted_f3',
+  'effective_missing', 'list_missing', 'contracted_missing',
+] as const;
+
+export interface ScopeDetail {
+  readonly files?: string[];
+  readonly tagKey?: string;
+  readonly notes?: string[];
+}
+
+export class SpendWriter {
+  private readonly insertOne: Statement;
+  private readonly insertMany: Statement;
+  private readonly insertDaily: Statement;
+  private readonly pending: unknown[] = [];
+  private readonly scopes = new Map<string, { id: number; identity: ScopeIdentity; rows: number; estimated: boolean; detail: ScopeDetail }>();
+  private open = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly importedAt: string,
+  ) {
+    const one = `(${Array(LINE_WIDTH).fill('?').join(',')})`;
+    const head = `INSERT INTO spend_line (${LINE_COLUMNS.join(',')}) VALUES `;
+    this.insertOne = store.sqlite.prepare(head + one);
+    this.insertMany = store.sqlite.prepare(head + Array(BATCH).fill(one).join(','));
+    this.insertDaily = store.sqlite.prepare(
+      `INSERT INTO spend_daily (${DAILY_COLUMNS.join(',')}) VALUES (${Array(DAILY_COLUMNS.length).fill('?').join(',')})`,
+    );
+  }
+
+  begin(): void {
+    this.store.sqlite.exec('BEGIN IMMEDIATE');
+    this.open = true;
+  }
+
+  /** Registers a file read by this import. */
+  fileId(path: string, format: string): number {
+    const row = this.store.db.insert(spendFile).values({ path, format, importedAt: this.importedAt }).returning({ id: spendFile.id }).get();
+    return row.id;
+  }
+
+  /**
+   * The scope id for this identity. The first time a scope is met in this import, whatever was
+   * stored for it before (lines, rollups) is deleted: the new import replaces it.
+   */
+  scopeId(identity: ScopeIdentity, options: { estimated?: boolean; detail?: ScopeDetail } = {}): number {
+    const key = scopeKey(identity);
+    const known = this.scopes.get(key);
+    if (known) return known.id;
+    const { db } = this.store;
+    const old = db.select({ id: spendScope.id }).from(spendScope).where(eq(spendScope.scopeKey, key)).get();
+    if (old) {
+      db.delete(spendLine).where(eq(spendLine.scopeId, old.id)).run();
+      db.delete(spendDaily).where(eq(spendDaily.scopeId, old.id)).run();
+      db.delete(spendScope).where(eq(spendScope.id, old.id)).run();
+    }
+    const row = db
+      .insert(spendScope)
+      .values({
+        scopeKey: key,
+        source: identity.source,
+        provider: identity.provider,
+        account: identity.account,
+        period: identity.period,
+        estimated: options.estimated ? 1 : 0,
+        rowCount: 0,
+        importedAt: this.importedAt,
+        detail: JSON.stringify(options.detail ?? {}),
+      })
+      .returning({ id: spendScope.id })
+      .get();
+    this.scopes.set(key, { id: row.id, identity, rows: 0, estimated: options.estimated ?? false, detail: options.detail ?? {} });
+    return row.id;
+  }
+
+  /** Scope id of a scope already met in this import. */
+  knownScopeId(key: string): number | undefined {
+    return this.scopes.get(key)?.id;
+  }
+
+  /** Adds the file to the scope's detail (shown by `spend scopes`). */
+  noteFile(key: string, file: string): void {
+    const s = this.scopes.get(key);
+    if (s && !(s.detail.files ?? []).includes(file)) s.detail = { ...s.detail, files: [...(s.detail.files ?? []), file] };
+  }
+
+  /** Queues one line: scope id, file id, source row, then the record tuple (RECORD_COLUMNS order). */
+  addLine(scopeKeyText: string, fileId: number | null, sourceRow: number | null, tuple: readonly (string | number | null)[], offset = 0): void {
+    const s = this.scopes.get(scopeKeyText);
+    if (!s) throw new Error(`scope ${scopeKeyText} not opened`);
+    this.addLineTo(s.id, fileId, sourceRow, tuple, offset);
+    s.rows++;
+  }
+
+  /** Hot path: the tuple is read from `values` at `offset` (no copy). */
+  private addLineTo(scopeId: number, fileId: number | null, sourceRow: number | null, values: readonly unknown[], offset: number): void {
+    const p = this.pending;
+    p.push(scopeId, fileId, sourceRow);
+    const end = offset + LINE_WIDTH - 3;
+    for (let i = offset; i < end; i++) p.push(values[i]);
+    if (p.length === BATCH * LINE_WIDTH) {
+      this.insertMany.run(p);
+      p.length = 0;
+    }
+  }
+
+  private flushLines(): void {
+    const p = this.pending;
+    for (let i = 0; i < p.length; i += LINE_WIDTH) this.insertOne.run(p.slice(i, i + LINE_WIDTH));
+    p.length = 0;
+  }
+
+  /** Writes the rollup buckets (scope keys must have been opened). */
+  writeRollups(buckets: readonly RollupBucket[]): void {
+    for (const b of buckets) {
+      const s = this.scopes.get(b.scopeKey);
+      if (!s) throw new Error(`scope ${b.scopeKey} not opened`);
+      this.insertDaily.run(s.id, s.identity.source, b.day, b.currency, b.dim, b.value, ...b.acc);
+    }
+  }
+
+  /** Flushes, updates scope row counts and commits. Returns the scopes written. */
+  commit(): { key: string; identity: ScopeIdentity; rows: number }[] {
+    this.flushLines();
+    const { db } = this.store;
+    for (const [, s] of this.scopes) {
+      db.update(spendScope)
+        .set({ rowCount: s.rows, detail: JSON.stringify(s.detail) })
+        .where(eq(spendScope.id, s.id))
+        .run();
+    }
+    this.store.sqlite.exec('COMMIT');
+    this.open = false;
+    return [...this.scopes].map(([key, s]) => ({ key, identity: s.identity, rows: s.rows }));
+  }
+
+  rollback(): void {
+    if (this.open) {
+      this.pending.length = 0;
+      this.store.sqlite.exec('ROLLBACK');
+      this.open = false;
+    }
+  }
+}
+
+/** Deletes stored scopes (and their lines and rollups) by key. */
+export function deleteScopes(store: Store, keys: readonly string[]): number {
+  if (keys.length === 0) return 0;
+  return store.transaction(() => {
+    const ids = store.db.select({ id: spendScope.id }).from(spendScope).where(inArray(spendScope.scopeKey, [...keys])).all().map((r) => r.id);
+    if (ids.length === 0) return 0;
+    store.db.delete(spendLine).where(inArray(spendLine.scopeId, ids)).run();
+    store.db.delete(spendDaily).where(inArray(spendDaily.scopeId, ids)).run();
+    store.db.delete(spendScope).where(and(inArray(spendScope.id, ids))).run();
+    return ids.length;
+  });
+}
