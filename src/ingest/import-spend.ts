@@ -35,6 +35,8 @@ export interface ImportOptions {
   readonly currency?: string;
   /** Parse workers for big CSV files; default: up to 4 when the file is over 16 MB, else 0 (inline). */
   readonly workers?: number;
+  /** CSV chunk size in bytes (default 4 MiB). */
+  readonly chunkBytes?: number;
   readonly onProgress?: (p: ImportProgress) => void;
   /** Milliseconds between progress calls (default 1000). */
   readonly progressEveryMs?: number;
@@ -171,7 +173,7 @@ function progressTicker(file: string, fc: FileContext, fraction: () => number | 
 }
 
 async function importCsv(file: string, fc: FileContext): Promise<ImportedFile> {
-  const csv = await openCsvChunks(file);
+  const csv = await openCsvChunks(file, fc.options.chunkBytes);
   const ctx = mapperContext(file, csv.header, fc.options);
   const mapper = headerMapper(file, ctx);
   addHeaderNotes(fc, file, mapper.headerNotes);
