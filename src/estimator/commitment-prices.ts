@@ -6,11 +6,12 @@
 import { dec, type Decimal } from '../money/index.js';
 import type { Ec2Prices, OfferingClass, PaymentOption, ReservedTerm } from '../catalog/types.js';
 
+/** A price with its basis, or `missing` naming what is not known (e.g. "1yr standard no-upfront reserved rate"). */
 export type PriceLookup = { usdPerHour: Decimal; basis: string } | { missing: string };
 
 export function reservedPrice(p: Ec2Prices, term: ReservedTerm, offeringClass: OfferingClass, paymentOption: PaymentOption): PriceLookup {
   const rate = p.reserved.find((r) => r.term === term && r.offeringClass === offeringClass && r.paymentOption === paymentOption);
-  if (!rate) return { missing: `no ${term} ${offeringClass} ${paymentOption} reserved rate for ${p.instanceType} in ${p.region}` };
+  if (!rate) return { missing: `${term} ${offeringClass} ${paymentOption} reserved rate` };
   const b = rate.basis;
   const basis = b.kind === 'exact' ? `exact (${b.source}, ${b.asOf})` : `estimate (${b.method ?? b.source}, ${b.asOf})`;
   return { usdPerHour: dec(rate.effectiveUsdPerHour), basis };
@@ -29,5 +30,5 @@ export function spotPrice(p: Ec2Prices): PriceLookup {
       basis: `estimate: on-demand less ${s.savingsPercent} % Spot Advisor savings${b ? ` (${b.source}, ${b.asOf})` : ''}`,
     };
   }
-  return { missing: `no spot price or Spot Advisor savings for ${p.instanceType} in ${p.region}` };
+  return { missing: 'spot price or Spot Advisor savings' };
 }

@@ -78,6 +78,14 @@ export function bestFits(need: Need, set: CandidateSet, minInstances: number): {
   return { best: b, tied, noClock };
 }
 
+/** Which tie-break rule separated the chosen fit from the runner-up. */
+export function tieRule(best: Fit, next: Fit): string {
+  if ((best.count >= 2) !== (next.count >= 2)) return 'chose at least 2 instances (availability across zones)';
+  if (best.count !== next.count) return 'chose the fewest instances (at least 2 where the cost allows)';
+  if (best.candidate.spec.generation !== next.candidate.spec.generation) return 'chose the newer generation';
+  return 'chose by name order';
+}
+
 function fmt(n: number, places = 2): string {
   return Number(n.toFixed(places)).toString();
 }
@@ -104,7 +112,7 @@ export function pickInstance(need: Need, set: CandidateSet, minInstances: number
   if (tied.length > 0) {
     const list = tied.slice(0, 3).map((t) => `${t.count} × ${t.candidate.spec.instanceType}`);
     const more = tied.length > 3 ? ` and ${tied.length - 3} more` : '';
-    reason += `; tied with ${list.join(', ')}${more}: chose at least 2 instances, then the fewest`;
+    reason += `; tied on cost with ${list.join(', ')}${more}: ${tieRule(best, tied[0]!)}`;
   }
   return { instanceType: c.spec.instanceType, candidate: c, count: best.count, vcpuNeed: best.vcpuNeed, memoryNeedGiB: need.needMemoryGiB, hourlyUsd, reason };
 }

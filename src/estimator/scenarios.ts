@@ -38,18 +38,21 @@ interface Priced {
 
 function priceWith(placements: readonly Placement[], hours: number, lookup: (p: Placement) => PriceLookup): Priced {
   const basis = new Set<string>();
-  const notes: string[] = [];
+  const missing = new Map<string, Set<string>>();
   const monthlyUsd = sum(
     placements.map((p) => {
       const found = lookup(p);
       if ('missing' in found) {
-        notes.push(`${found.missing}: priced on demand`);
+        const types = missing.get(found.missing) ?? new Set<string>();
+        missing.set(found.missing, types.add(p.spec.instanceType));
         return p.usdPerHourEach.times(p.count).times(hours);
       }
       basis.add(found.basis);
       return found.usdPerHour.times(p.count).times(hours);
     }),
   );
+  const region = placements[0]?.prices.region ?? '';
+  const notes = [...missing].map(([what, types]) => `no ${what} for ${[...types].sort().join(', ')} in ${region}: priced on demand`);
   return { monthlyUsd, basis: [...basis], notes };
 }
 

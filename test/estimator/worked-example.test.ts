@@ -23,7 +23,7 @@ describe('worked example: api, 8 VMs, 16 GHz, 32 GB → 2 × m5.xlarge', () => {
     expect(r.totalMonthlyCost.toString()).toBe('548.352');
     expect(r.totalYearlyCost.toString()).toBe('6580.224');
     expect(api.reason).toContain('tied with');
-    expect(api.reason).toContain('at least 2 instances, then the fewest');
+    expect(api.reason).toContain('chose the fewest instances');
   });
 
   it('in euros at the ECB default rate (1 EUR = 1.165 USD)', () => {

@@ -1,4 +1,6 @@
 /** Every CLI command module, registered in order of appearance in `nuage --help`. */
 import type { CommandModule } from '../context.js';
+import { budgetsCommand } from './budgets.js';
+import { defaultEstimateDeps, estimateCommand } from './estimate.js';
 
-export const COMMANDS: readonly CommandModule[] = [];
+export const COMMANDS: readonly CommandModule[] = [estimateCommand(defaultEstimateDeps), budgetsCommand];
