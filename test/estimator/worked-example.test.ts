@@ -22,7 +22,7 @@ describe('worked example: api, 8 VMs, 16 GHz, 32 GB → 2 × m5.xlarge', () => {
     ]);
     expect(r.totalMonthlyCost.toString()).toBe('548.352');
     expect(r.totalYearlyCost.toString()).toBe('6580.224');
-    expect(api.reason).toContain('tied with');
+    expect(api.reason).toContain('tied on cost with 4 × m5.large, 1 × m5.2xlarge');
     expect(api.reason).toContain('chose the fewest instances');
   });
 
