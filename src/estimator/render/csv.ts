@@ -21,13 +21,14 @@ export function estimateCsv(r: EstimateResult): string {
     Number(a.instanceCount.toFixed(4)),
     a.usdPerHourEach,
     a.hourlyCost.round(4).toFixed(4),
-    toCents(a.monthlyCost),
     ...envCells(r.environments.map((e) => a.monthlyCost.times(e.ratio))),
+    toCents(r.environments.reduce((t, e) => t.plus(a.monthlyCost.times(e.ratio)), a.monthlyCost.times(0))),
     ...facts,
   ]);
-  rows.push(['total', 'all apps', r.apps.reduce((s, a) => s + a.vmCount, 0), '', '', '', '', '', '', toCents(r.apps.reduce((s, a) => s.plus(a.monthlyCost), r.totalMonthlyCost.times(0))), ...envCells(r.environments.map((e) => e.monthlyCost)), ...facts]);
+  const hourly = r.apps.reduce((t, a) => t.plus(a.hourlyCost), r.totalMonthlyCost.times(0));
+  rows.push(['total', 'all apps', r.apps.reduce((t, a) => t + a.vmCount, 0), '', '', '', '', '', hourly.round(4).toFixed(4), ...envCells(r.environments.map((e) => e.monthlyCost)), toCents(r.totalMonthlyCost), ...facts]);
   for (const s of r.scenarios) {
-    rows.push(['scenario', s.name, '', '', '', '', '', '', '', toCents(s.totalMonthlyCost), ...envCells(s.environments.map((e) => e.monthlyCost)), ...facts]);
+    rows.push(['scenario', s.name, '', '', '', '', '', '', '', ...envCells(s.environments.map((e) => e.monthlyCost)), toCents(s.totalMonthlyCost), ...facts]);
   }
   const headers = [
     'row',
@@ -39,8 +40,8 @@ export function estimateCsv(r: EstimateResult): string {
     'instance_count',
     'usd_per_hour_each',
     'hourly_cost_prod',
-    'monthly_cost_prod',
     ...envNames.map((n) => `monthly_cost_${n}`),
+    'monthly_cost_total',
     'currency',
     'region',
     'prices_as_of',
