@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getSavedBudget } from '../../src/store/budgets-repo.js';
 import { openStore } from '../../src/store/db.js';
+import { corpusPath, haveCorpus } from '../support/corpora.js';
 import { nuage } from './cli-harness.js';
 
 const EXAMPLE = 'examples/inventory.csv';
@@ -147,5 +148,22 @@ describe('saved budgets', () => {
     expect(r.code).toBe(1);
     const list = await nuage(['budgets', 'list', '--db', db, '--format', 'json']);
     expect(JSON.parse(list.stdout)).toEqual([]);
+  });
+});
+
+const RVTOOLS = corpusPath('onprem_inventory/rvtools_kubev2v_migration_planner/example1.xlsx');
+describe.skipIf(!haveCorpus(RVTOOLS, 'RVTools example1.xlsx'))('nuage estimate on the real RVTools export', () => {
+  it('estimates the running VMs and lists what it skipped and why', async () => {
+    const r = await nuage(['estimate', RVTOOLS, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.apps).toEqual([expect.objectContaining({ app: 'vm', vmCount: 2 })]);
+    expect(j.skippedCounts).toEqual({ 'powered-off': 6, invalid: 1 });
+    expect(j.skipped.map((s: { vm: string; reason: string }) => `${s.vm}:${s.reason}`)).toEqual([
+      'vm-1:powered-off', 'vm-2:powered-off', 'vm-4:powered-off', 'vm-5:powered-off', 'vm-6:powered-off', 'vm-7:powered-off', 'vm-9:invalid',
+    ]);
+    const table = await nuage(['estimate', RVTOOLS, '--group-by', 'pattern:^(vm)-(\\d+)$']);
+    expect(table.stdout).toContain('Skipped 7 rows: 6 powered off; 1 rejected (invalid value)');
+    expect(table.stdout.replace(/\n\s+/g, ' ')).toContain('example1.xlsx [vInfo], row 10, field "CPUs" (vm-9): CPUs is empty');
   });
 });
