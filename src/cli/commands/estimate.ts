@@ -26,6 +26,7 @@ import { OFFERING_CLASSES, PAYMENT_OPTIONS, type OfferingClass, type PaymentOpti
 import { openStore } from '../../store/db.js';
 import { saveBudget } from '../../store/budgets-repo.js';
 import { globalOptions, pickFormat, userPath, withGlobalOptions, type CliContext, type CliIo, type CommandModule, type GlobalOptions } from '../context.js';
+import { openCatalog } from '../catalog-source.js';
 import { readInventoryFiles } from '../inventory-files.js';
 
 export interface EstimateDeps {
@@ -200,9 +201,5 @@ export function estimateCommand(deps: EstimateDeps): CommandModule {
   };
 }
 
-/** Until the catalog area's snapshot loader is on this branch, the CLI has no price data to open. */
-export const defaultEstimateDeps: EstimateDeps = {
-  openCatalog: () => {
-    throw new NotFoundError('no price catalog available: the data/ snapshot loader is not built yet (npm run data:build)');
-  },
-};
+/** The real dependencies: the data/ snapshot catalog (layered with refreshed prices when that exists). */
+export const defaultEstimateDeps: EstimateDeps = { openCatalog: (globals) => openCatalog(globals) };
