@@ -1,13 +1,12 @@
 /**
  * Estimator bench: (1) RVTools xlsx read of the real kubev2v sample (sheets padded to 1,048,575 rows):
  * time and peak RSS; (2) a generated 10,000-VM / 1,000-app inventory: parse, cheapest-fit over the full
- * catalog (Karpenter's 1,363 types with us-east-1 prices from ../shared/data, when present) and cluster packing.
+ * data/ snapshot catalog in eu-west-3, and cluster packing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BenchResult } from './run.js';
-import { InMemoryCatalog } from '../src/catalog/memory.js';
-import type { Ec2Prices, InstanceTypeSpec } from '../src/catalog/types.js';
+import { loadSnapshotCatalog } from '../src/catalog/snapshot.js';
 import { estimate } from '../src/estimator/estimate.js';
 import { parseInventoryTexts } from '../src/estimator/inventory/parse-inventory.js';
 import { rvtoolsInventory } from '../src/estimator/inventory/rvtools.js';
@@ -18,41 +17,7 @@ import { fxFromEcb } from '../src/money/index.js';
 
 const SHARED = resolve(import.meta.dirname, '../../shared');
 const XLSX = resolve(SHARED, 'corpora/onprem_inventory/rvtools_kubev2v_migration_planner/example1.xlsx');
-const KARPENTER = resolve(SHARED, 'data/karpenter/ec2_catalog_karpenter.csv');
-const REGION = 'us-east-1';
-
-function karpenterCatalog(): InMemoryCatalog {
-  const [head, ...lines] = readFileSync(KARPENTER, 'utf8').trim().split(/\r?\n/);
-  const cols = head!.split(',');
-  const at = (cells: string[], name: string): string => cells[cols.indexOf(name)] ?? '';
-  const specs: InstanceTypeSpec[] = [];
-  const prices: Ec2Prices[] = [];
-  const basis = { kind: 'exact' as const, source: 'karpenter', asOf: '2026-07-20' };
-  for (const line of lines) {
-    const c = line.split(',');
-    const usd = at(c, 'ondemand_usd_hour_us_east_1');
-    const type = at(c, 'instance_type');
-    const clock = Number(at(c, 'sustained_clock_ghz'));
-    specs.push({
-      instanceType: type,
-      family: at(c, 'family'),
-      generation: Number(at(c, 'generation')),
-      size: at(c, 'size'),
-      vcpu: Number(at(c, 'vcpu')),
-      memoryGiB: Number(at(c, 'memory_gib')),
-      arch: at(c, 'arch') === 'arm64' ? 'arm64' : 'x86_64',
-      cpuManufacturer: at(c, 'cpu_manufacturer'),
-      sustainedClockGhz: clock > 0 ? clock : null,
-      burstable: at(c, 'burstable') === 'true',
-      bareMetal: at(c, 'bare_metal') === 'true',
-      currentGeneration: Number(at(c, 'generation')) >= 5,
-      networkBandwidthMbps: null,
-      gpuCount: Number(at(c, 'gpu_count') || 0),
-    });
-    if (usd) prices.push({ region: REGION, instanceType: type, currency: 'USD', onDemand: { usdPerHour: usd, basis }, reserved: [] });
-  }
-  return new InMemoryCatalog({ info: { pricesAsOf: '2026-07-20', sources: [], regions: [REGION], origin: 'bench' }, instanceTypes: specs, ec2Prices: prices });
-}
+const REGION = 'eu-west-3';
 
 /** 1,000 apps × 10 VMs, deterministic pseudo-random peaks. */
 function generatedInventory(): string {
@@ -82,11 +47,10 @@ export default async function (): Promise<BenchResult[]> {
     out.push({ name: 'RVTools xlsx read: peak RSS of the bench process', value: peak, unit: 'MiB', note: `RSS before ${rssBefore.toFixed(0)} MiB` });
   } else out.push({ name: 'RVTools xlsx read', value: 0, unit: 'skipped', note: `${XLSX} absent` });
 
-  if (!existsSync(KARPENTER)) {
-    out.push({ name: '10,000-VM estimate', value: 0, unit: 'skipped', note: `${KARPENTER} absent` });
-    return out;
-  }
-  const catalog = karpenterCatalog();
+  const t = process.hrtime.bigint();
+  const catalog = loadSnapshotCatalog();
+  catalog.instanceTypesIn(REGION);
+  out.push({ name: 'load data/ snapshot catalog', value: ms(t), unit: 'ms' });
   const text = generatedInventory();
   const fx = fxFromEcb('1.165', '2025-07-18', 'ECB');
   const runOnce = (strategy: 'cheapest-fit' | 'cluster'): { parse: number; size: number; types: string } => {

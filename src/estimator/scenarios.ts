@@ -90,7 +90,9 @@ export function scenarioResults(placements: readonly Placement[], envs: readonly
     const total = environments.reduce((acc, e) => acc.plus(e.monthlyCost), ZERO);
     const usedProd = hasProd ? prodPrice : undefined;
     const usedNonProd = hasNonProd ? nonProdPrice : undefined;
-    const basis = [...new Set([...(usedProd?.basis ?? []), ...(usedNonProd?.basis ?? [])])];
+    const split = prodPrice !== nonProdPrice && usedProd && usedNonProd;
+    const label = (who: string, list: readonly string[]): string[] => (split ? list.map((b) => `${who}: ${b}`) : [...list]);
+    const basis = [...new Set([...label('prod', usedProd?.basis ?? []), ...label('non-prod', usedNonProd?.basis ?? [])])];
     const notes = [...new Set([...(usedProd?.notes ?? []), ...(usedNonProd?.notes ?? []), ...extraNotes])];
     return {
       name,

@@ -63,8 +63,8 @@ describe('scenarios (worked example, m5, 720 h, USD)', () => {
     ]);
     const reserved = r.scenarios[1]!;
     expect(costs(reserved.environments)[0]).toEqual(['prod', '226.08']);
-    expect(reserved.basis).toContain('1yr standard no-upfront effective hourly: estimate (m5 family ratio × on-demand, 2018-08-16)');
-    expect(r.scenarios[3]!.basis).toContain('observed spot price (skypilot-v7, 2026-07-20)');
+    expect(reserved.basis).toContain('prod: 1yr standard no-upfront effective hourly: estimate (m5 family ratio × on-demand, 2018-08-16)');
+    expect(r.scenarios[3]!.basis).toContain('non-prod: observed spot price (skypilot-v7, 2026-07-20)');
   });
 
   it('missing reserved and spot prices fall back to on-demand and say so', () => {
