@@ -114,10 +114,10 @@ export interface CeForecast {
 /** GetCostForecast MONTHLY for [start, end) (start ≥ today), optionally for one tag value. */
 export async function fetchCostForecast(
   client: CostExplorerClient,
-  q: { start: string; end: string; basis: 'billed' | 'effective'; tag?: { key: string; value: string } },
+  q: { start: string; end: string; basis: 'billed' | 'effective'; tag?: { key: string; values: readonly string[] } },
 ): Promise<CeForecast> {
-  const filter: Expression | undefined = q.tag ? { Tags: { Key: q.tag.key, Values: [q.tag.value], MatchOptions: ['EQUALS'] } } : undefined;
-  const what = `GetCostForecast ${q.start}..${q.end}${q.tag ? ` ${q.tag.key}=${q.tag.value}` : ''}`;
+  const filter: Expression | undefined = q.tag ? { Tags: { Key: q.tag.key, Values: [...q.tag.values], MatchOptions: ['EQUALS'] } } : undefined;
+  const what = `GetCostForecast ${q.start}..${q.end}${q.tag ? ` ${q.tag.key}=${q.tag.values.join('|')}` : ''}`;
   try {
     const out = await client.send(
       new GetCostForecastCommand({

@@ -84,3 +84,9 @@ export function hasSpend(store: Store, source: SpendSource, from?: string, to?: 
     .get(source, from ?? '0000-00-00', to ?? '9999-99-99');
   return row !== undefined;
 }
+
+/** First day with any spend of the source, or undefined. */
+export function firstSpendDay(store: Store, source: SpendSource): string | undefined {
+  const row = store.sqlite.prepare(`SELECT min(day) AS day FROM spend_daily WHERE source = ? AND dim = 'total'`).get(source) as { day: string | null };
+  return row.day ?? undefined;
+}
