@@ -15,7 +15,7 @@ export interface ChunkContext {
   readonly mapperOptions: MapperOptions;
 }
 
-/** Lines of a chunk: for each record, [scopeIndex, localRow, ...recordTuple] flattened. */
+/** Lines of a chunk: for each record, [scopeIndex, 0 (file id slot), localRow, ...recordTuple] flattened. */
 export interface ChunkResult {
   readonly records: number;
   readonly scopes: ScopeIdentity[];
@@ -26,7 +26,7 @@ export interface ChunkResult {
   readonly error?: { readonly localRow: number; readonly field?: string; readonly problem: string };
 }
 
-export const LINE_STRIDE = 2 + RECORD_COLUMNS.length;
+export const LINE_STRIDE = 3 + RECORD_COLUMNS.length;
 
 export function buildMapper(ctx: ChunkContext): RowMapper {
   return mapperFor(ctx.header, ctx.source, ctx.mapperOptions);
@@ -36,12 +36,19 @@ export function buildMapper(ctx: ChunkContext): RowMapper {
 export class RowBatch {
   readonly scopes: ScopeIdentity[] = [];
   private readonly scopeIndex = new Map<string, number>();
-  readonly lines: (string | number | null)[] = [];
+  readonly lines: (string | number | null)[];
+  private filled = 0;
   readonly rollup = new RollupBuilder();
   readonly notes = new Notes();
   records = 0;
 
-  constructor(private readonly mapper: RowMapper) {}
+  /** `capacity`: expected rows, to size the line buffer once. */
+  constructor(
+    private readonly mapper: RowMapper,
+    capacity = 0,
+  ) {
+    this.lines = new Array(capacity * LINE_STRIDE);
+  }
 
   /** Maps one row; throws FieldProblem. */
   add(cells: readonly unknown[], localRow: number): MappedRow {
@@ -55,14 +62,20 @@ export class RowBatch {
       this.scopeIndex.set(key, si);
     }
     this.rollup.add(key, m);
-    const tuple = recordTuple(m.record);
-    this.lines.push(si, localRow);
-    for (let i = 0; i < tuple.length; i++) this.lines.push(tuple[i] ?? null);
+    const tuple = recordTuple(m.record, m.tagsJson);
+    const lines = this.lines;
+    let at = this.filled;
+    lines[at++] = si;
+    lines[at++] = 0;
+    lines[at++] = localRow;
+    for (let i = 0; i < tuple.length; i++) lines[at++] = tuple[i] ?? null;
+    this.filled = at;
     this.records++;
     return m;
   }
 
   result(error?: ChunkResult['error']): ChunkResult {
+    this.lines.length = this.filled;
     return {
       records: this.records,
       scopes: this.scopes,
@@ -75,7 +88,6 @@ export class RowBatch {
 }
 
 export function processChunk(chunk: Uint8Array, mapper: RowMapper, width: number): ChunkResult {
-  const batch = new RowBatch(mapper);
   let rows: string[][];
   try {
     rows = parse(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), {
@@ -84,8 +96,9 @@ export function processChunk(chunk: Uint8Array, mapper: RowMapper, width: number
     }) as string[][];
   } catch (err) {
     const e = err as Error & { records?: number };
-    return batch.result({ localRow: (e.records ?? 0) + 1, problem: `malformed CSV: ${e.message}` });
+    return new RowBatch(mapper).result({ localRow: (e.records ?? 0) + 1, problem: `malformed CSV: ${e.message}` });
   }
+  const batch = new RowBatch(mapper, rows.length);
   for (let i = 0; i < rows.length; i++) {
     const cells = rows[i] as string[];
     if (cells.length > width) {

@@ -15,7 +15,7 @@ import { RollupBuilder } from '../spend/rollup.js';
 import { scopeKey, type ScopeIdentity } from '../spend/spend-record.js';
 import type { Store } from '../store/db.js';
 import { SpendWriter } from '../store/spend-writer.js';
-import { buildMapper, LINE_STRIDE, processChunk, RowBatch, type ChunkContext, type ChunkResult } from './chunk-processor.js';
+import { buildMapper, processChunk, RowBatch, type ChunkContext, type ChunkResult } from './chunk-processor.js';
 import { ChunkPool } from './chunk-pool.js';
 import { openCsvChunks } from './csv-chunks.js';
 import { openParquetRows } from './parquet-rows.js';
@@ -148,11 +148,7 @@ function applyChunk(file: string, fileId: number, rowsBefore: number, r: ChunkRe
     fc.writer.noteFile(key, basename(file));
     return key;
   });
-  const lines = r.lines;
-  for (let i = 0; i < lines.length; i += LINE_STRIDE) {
-    const key = keys[lines[i] as number] as string;
-    fc.writer.addLine(key, fileId, rowsBefore + (lines[i + 1] as number), lines, i + 2);
-  }
+  fc.writer.addRows(r.lines, keys, fileId, rowsBefore);
   fc.rollup.mergeCombos(r.combos);
   fc.notes.merge(r.notes);
 }

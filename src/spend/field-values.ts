@@ -126,25 +126,44 @@ export function tagKey(raw: string): string {
 
 /** FOCUS Tags: a JSON object (CSV) or a decoded map (Parquet). */
 export function tags(cell: Cell, field: string): Record<string, string> {
-  if (cell === null || cell === undefined) return {};
+  return tagsWithJson(cell, field).tags;
+}
+
+/**
+ * Tags and their JSON text. When the cell is already canonical JSON (string values, no "user:"
+ * prefix, no whitespace or escapes) its text is reused: one JSON.stringify less per row.
+ */
+export function tagsWithJson(cell: Cell, field: string): { tags: Record<string, string>; json: string } {
+  if (cell === null || cell === undefined) return { tags: {}, json: '{}' };
   let obj: unknown = cell;
   if (typeof cell === 'string') {
     const t = text(cell);
-    if (t === null || t === '{}') return {};
+    if (t === null || t === '{}') return { tags: {}, json: '{}' };
     try {
       obj = JSON.parse(t);
     } catch {
       throw new FieldProblem(field, `expected a JSON object of tags, got "${t.length > 60 ? t.slice(0, 60) + '…' : t}"`);
     }
   }
-  if (Array.isArray(obj)) return fromEntries(obj, field);
+  if (Array.isArray(obj)) {
+    const fromList = fromEntries(obj, field);
+    return { tags: fromList, json: tagsJson(fromList) };
+  }
   if (typeof obj !== 'object' || obj === null) throw new FieldProblem(field, 'expected a JSON object of tags');
   const out: Record<string, string> = {};
+  let canonical = typeof cell === 'string';
   for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
+    if (typeof v !== 'string' || k.startsWith('user:')) canonical = false;
     if (v === null || v === undefined) continue;
     out[tagKey(k)] = typeof v === 'string' ? v : JSON.stringify(v);
   }
-  return out;
+  return { tags: out, json: canonical && !/\s|\\/.test(cell as string) ? (cell as string) : tagsJson(out) };
+}
+
+/** Tags as JSON text (storage and rollup keys); "{}" when empty. */
+export function tagsJson(tags: Readonly<Record<string, string>>): string {
+  for (const _ in tags) return JSON.stringify(tags);
+  return '{}';
 }
 
 /** Parquet MAP columns may decode as [{key, value}] entries. */

@@ -10,7 +10,7 @@ import {
   quantity,
   requiredAmount,
   requiredTimestamp,
-  tags,
+  tagsWithJson,
   text,
   timestamp,
   type Cell,
@@ -111,6 +111,7 @@ export function focusMapper(header: readonly string[], options: MapperOptions): 
         timestamp(cellOf(cells, 'BillingPeriodEnd'), 'BillingPeriodEnd', notes) ??
         (at.BillingPeriodStart < 0 ? `${nextMonth(chargeStart.slice(0, 7))}-01T00:00:00Z` : null);
       const billingAccount = str(cells, 'BillingAccountId');
+      const tagged = tagsWithJson(cellOf(cells, 'Tags'), 'Tags');
       const provider = str(cells, 'ProviderName');
       const record: SpendRecord = {
         BilledCost: billed.text,
@@ -144,11 +145,12 @@ export function focusMapper(header: readonly string[], options: MapperOptions): 
         CommitmentDiscountType: str(cells, 'CommitmentDiscountType'),
         CommitmentDiscountCategory: str(cells, 'CommitmentDiscountCategory'),
         CommitmentDiscountStatus: str(cells, 'CommitmentDiscountStatus'),
-        Tags: tags(cellOf(cells, 'Tags'), 'Tags'),
+        Tags: tagged.tags,
       };
       return {
         record,
         costs: [billed.limbs, effective?.limbs ?? null, list?.limbs ?? null, contracted?.limbs ?? null],
+        tagsJson: tagged.json,
         account: billingAccount ?? options.fileLabel,
         provider: provider ?? '',
       };

@@ -9,6 +9,7 @@
  * minus the tagged buckets, computed at report time.
  */
 import type { Limbs } from './amount.js';
+import { tagsJson } from './field-values.js';
 import type { MappedRecord } from './spend-record.js';
 
 /** [rows, billed×4, effective×4, list×4, contracted×4, effectiveMissing, listMissing, contractedMissing] */
@@ -65,10 +66,10 @@ export class RollupBuilder {
 
   add(scopeKey: string, m: MappedRecord): void {
     const r = m.record;
-    const tagsJson = tagsKey(r.Tags);
+    const tags = m.tagsJson ?? tagsJson(r.Tags);
     const key =
       scopeKey + SEP + r.ChargePeriodStart.slice(0, 10) + SEP + r.BillingCurrency + SEP + (r.ServiceName ?? '') + SEP +
-      (r.SubAccountId ?? '') + SEP + (r.RegionId ?? '') + SEP + tagsJson;
+      (r.SubAccountId ?? '') + SEP + (r.RegionId ?? '') + SEP + tags;
     let acc = this.combos.get(key);
     if (!acc) {
       acc = newAccumulator();
@@ -106,9 +107,4 @@ export class RollupBuilder {
     }
     return [...out.values()];
   }
-}
-
-function tagsKey(tags: Readonly<Record<string, string>>): string {
-  for (const _ in tags) return JSON.stringify(tags);
-  return '{}';
 }

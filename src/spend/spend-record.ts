@@ -4,6 +4,7 @@
  * identifiers stay strings ("0099999999999" keeps its zeros); absent values are null.
  */
 import type { Limbs } from './amount.js';
+import { tagsJson } from './field-values.js';
 
 export interface SpendRecord {
   readonly BilledCost: string;
@@ -89,6 +90,8 @@ export type CostColumn = (typeof COST_COLUMNS)[number];
 export interface MappedRecord {
   readonly record: SpendRecord;
   readonly costs: readonly [Limbs, Limbs | null, Limbs | null, Limbs | null];
+  /** Tags as JSON text, when the mapper already has it. */
+  readonly tagsJson?: string;
 }
 
 /** Where a record came from: which logical source, which account, which billing period. */
@@ -107,7 +110,7 @@ export function scopeKey(s: ScopeIdentity): string {
 }
 
 /** A record as storage values, in RECORD_COLUMNS order (Tags as JSON text). */
-export function recordTuple(r: SpendRecord): (string | null)[] {
+export function recordTuple(r: SpendRecord, tags?: string): (string | null)[] {
   return [
     r.BilledCost,
     r.EffectiveCost,
@@ -140,7 +143,7 @@ export function recordTuple(r: SpendRecord): (string | null)[] {
     r.CommitmentDiscountType,
     r.CommitmentDiscountCategory,
     r.CommitmentDiscountStatus,
-    JSON.stringify(r.Tags),
+    tags ?? tagsJson(r.Tags),
   ];
 }
 

@@ -120,6 +120,36 @@ export class SpendWriter {
     s.rows++;
   }
 
+  /**
+   * Hot path for imports: `lines` holds rows laid out as statement parameters,
+   * [scopeIndex, (file id slot), localRow, ...record tuple] × n. They are patched in place (scope
+   * index → scope id, file id, row → absolute row) and inserted 64 rows per statement from slices.
+   */
+  addRows(lines: unknown[], scopeKeys: readonly string[], fileId: number | null, rowsBefore: number): void {
+    const scopes = scopeKeys.map((k) => {
+      const s = this.scopes.get(k);
+      if (!s) throw new Error(`scope ${k} not opened`);
+      return s;
+    });
+    const n = lines.length / LINE_WIDTH;
+    for (let i = 0; i < lines.length; i += LINE_WIDTH) {
+      const s = scopes[lines[i] as number] as { id: number; rows: number };
+      s.rows++;
+      lines[i] = s.id;
+      lines[i + 1] = fileId;
+      lines[i + 2] = rowsBefore + (lines[i + 2] as number);
+    }
+    let row = 0;
+    // Top up a partly filled batch first, then insert whole batches straight from slices.
+    while (this.pending.length > 0 && row < n) {
+      this.addLineTo(lines[row * LINE_WIDTH] as number, fileId, lines[row * LINE_WIDTH + 2] as number, lines, row * LINE_WIDTH + 3);
+      row++;
+    }
+    const span = BATCH * LINE_WIDTH;
+    for (; row + BATCH <= n; row += BATCH) this.insertMany.run(lines.slice(row * LINE_WIDTH, row * LINE_WIDTH + span));
+    for (; row < n; row++) this.addLineTo(lines[row * LINE_WIDTH] as number, fileId, lines[row * LINE_WIDTH + 2] as number, lines, row * LINE_WIDTH + 3);
+  }
+
   /** Hot path: the tuple is read from `values` at `offset` (no copy). */
   private addLineTo(scopeId: number, fileId: number | null, sourceRow: number | null, values: readonly unknown[], offset: number): void {
     const p = this.pending;
