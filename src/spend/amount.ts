@@ -17,7 +17,6 @@
 
 export const FRACTION_DIGITS = 24;
 const LIMB = 8;
-const LIMB_BASE = 100_000_000;
 /** Largest whole part kept exactly in a JS number limb (15 digits). */
 const MAX_WHOLE_DIGITS = 15;
 
@@ -153,4 +152,3 @@ export function addDecimals(a: string, b: string): string {
   return scaledToDecimal(decimalToScaled(a) + decimalToScaled(b));
 }
 
-export { LIMB_BASE };

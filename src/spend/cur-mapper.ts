@@ -9,15 +9,12 @@
  *   commitment for SavingsPlanRecurringFee and RIFee, else unblended cost;
  * - ListCost: public on-demand cost (or rate × usage).
  */
-import BigImport from 'big.js';
 import { regionFromUsageType, regionFromZone, resourceTypeFromArn, serviceCategory } from './aws-facts.js';
+import { effectiveCost, listCost, pricingCategory } from './cur-amortization.js';
 import { amount, currency, FieldProblem, quantity, requiredAmount, requiredTimestamp, tagKey, text, timestamp, type Amount, type Cell, type Notes } from './field-values.js';
-import { parseAmount } from './amount.js';
 import type { MappedRow, MapperOptions, RowMapper } from './row-mapper.js';
 import type { SpendRecord } from './spend-record.js';
 import { monthStartOf } from './timestamp.js';
-
-const Big = BigImport as unknown as typeof BigImport;
 
 /** "lineItem/UnblendedCost" → "line_item_unblended_cost"; CUR 2.0 names are returned lowercased. */
 export function curColumnName(header: string): string {
@@ -222,68 +219,6 @@ export function curMapper(header: readonly string[], options: MapperOptions): Ro
       };
     },
   };
-}
-
-type Columns = Record<'spEffective' | 'spTotalCommitment' | 'spUsedCommitment' | 'riEffective' | 'riUnusedUpfront' | 'riUnusedRecurring', number>;
-
-function effectiveCost(
-  type: string | null,
-  unblended: Amount,
-  riArn: string | null,
-  get: (i: number, name: string) => Amount | null,
-  col: Columns,
-  nameOf: (i: number, fallback: string) => string,
-): Amount | null {
-  const need = (i: number, name: string): Amount => {
-    const a = get(i, name);
-    if (!a) throw new FieldProblem(nameOf(i, name), `required for a ${type} line item`);
-    return a;
-  };
-  switch (type) {
-    case 'SavingsPlanCoveredUsage':
-      return need(col.spEffective, 'savingsPlan/SavingsPlanEffectiveCost');
-    case 'DiscountedUsage':
-      return need(col.riEffective, 'reservation/EffectiveCost');
-    case 'SavingsPlanNegation':
-    case 'SavingsPlanUpfrontFee':
-      return ZERO;
-    case 'SavingsPlanRecurringFee':
-      return difference(need(col.spTotalCommitment, 'savingsPlan/TotalCommitmentToDate'), need(col.spUsedCommitment, 'savingsPlan/UsedCommitment'));
-    case 'RIFee':
-      return total(get(col.riUnusedUpfront, 'reservation/UnusedAmortizedUpfrontFeeForBillingPeriod'), get(col.riUnusedRecurring, 'reservation/UnusedRecurringFee'));
-    case 'Fee':
-      return riArn ? ZERO : unblended;
-    default:
-      return unblended;
-  }
-}
-
-const ZERO = parseAmount('0') as Amount;
-
-function exact(value: InstanceType<typeof Big>): Amount {
-  return parseAmount(value.toFixed()) as Amount;
-}
-
-function difference(a: Amount, b: Amount): Amount {
-  return exact(new Big(a.text).minus(new Big(b.text)));
-}
-
-function total(a: Amount | null, b: Amount | null): Amount {
-  return exact(new Big(a?.text ?? '0').plus(new Big(b?.text ?? '0')));
-}
-
-function listCost(publicCost: Amount | null, publicRate: Amount | null, usageAmount: string | null): Amount | null {
-  if (publicCost) return publicCost;
-  if (publicRate && usageAmount !== null) return exact(new Big(publicRate.text).times(new Big(usageAmount)));
-  return null;
-}
-
-function pricingCategory(type: string | null, term: string | null, usageType: string | null): string | null {
-  if (type === 'DiscountedUsage' || type === 'SavingsPlanCoveredUsage' || type === 'RIFee' || type === 'SavingsPlanRecurringFee') return 'Committed';
-  if (usageType?.includes('SpotUsage') || term === 'Spot') return 'Dynamic';
-  if (term === 'OnDemand') return 'Standard';
-  if (term === 'Reserved') return 'Committed';
-  return null;
 }
 
 function objectCell(cell: Cell): Record<string, unknown> | null {

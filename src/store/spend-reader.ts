@@ -62,13 +62,6 @@ export function readRollup(store: Store, q: RollupQuery): RollupRow[] {
   }));
 }
 
-/** Days stored for a source, with their Cost Explorer flags. */
-export interface StoredDay {
-  readonly day: string;
-  readonly estimated: boolean;
-  readonly detail: string;
-}
-
 export function storedScopes(store: Store, source: SpendSource): { scopeKey: string; period: string; estimated: boolean; detail: string; rows: number; account: string }[] {
   return (
     store.sqlite
