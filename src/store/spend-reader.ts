@@ -2,23 +2,14 @@
  * Reads spend rollups for reports. Sums are exact: limb columns are summed by SQLite as 64-bit
  * integers and read back as BigInt (safeIntegers), then carried into one decimal by the core.
  */
+import type { RollupInput } from '../spend/report.js';
 import type { Store } from './db.js';
 
 export type SpendSource = 'file' | 'cost-explorer';
 export type Granularity = 'day' | 'month';
 
-/** One group of the rollup: its currency, period key, dimension value and exact limb sums. */
-export interface RollupRow {
-  readonly currency: string;
-  /** "YYYY-MM-DD" (day) or "YYYY-MM" (month) */
-  readonly period: string;
-  readonly value: string;
-  readonly rows: bigint;
-  /** billed×4, effective×4, list×4, contracted×4 */
-  readonly limbs: readonly bigint[];
-  /** effective, list, contracted rows without a value */
-  readonly missing: readonly bigint[];
-}
+/** One group of the rollup: currency, period key (day or month), dimension value, exact limb sums. */
+export type RollupRow = RollupInput;
 
 export interface RollupQuery {
   readonly source: SpendSource;
