@@ -40,6 +40,50 @@ const SCIENTIFIC = /^([+-]?)(\d*)(?:\.(\d*))?[eE]([+-]?\d+)$/;
  */
 export function parseAmount(raw: string): ParsedAmount | undefined {
   const s = raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw;
+  return fastPlain(s) ?? generalAmount(s);
+}
+
+const POW10 = [1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 1e2, 1e1, 1];
+
+/** The common case, one pass and no allocation: [-]digits[.digits], ≤ 15 whole and ≤ 24 fraction digits. */
+function fastPlain(s: string): ParsedAmount | undefined {
+  const n = s.length;
+  let i = 0;
+  const negative = n > 0 && s.charCodeAt(0) === 45;
+  if (negative) i = 1;
+  let units = 0;
+  let wholeDigits = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) break;
+    if (c < 48 || c > 57 || ++wholeDigits > 15) return undefined;
+    units = units * 10 + (c - 48);
+  }
+  const limbs = [0, 0, 0];
+  let fracDigits = 0;
+  if (i < n) {
+    for (i++; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57 || fracDigits >= 24) return undefined;
+      const l = (fracDigits / 8) | 0;
+      limbs[l] = (limbs[l] as number) * 10 + (c - 48);
+      fracDigits++;
+    }
+    if (fracDigits % 8 !== 0) {
+      const l = (fracDigits / 8) | 0;
+      limbs[l] = (limbs[l] as number) * (POW10[fracDigits % 8] as number);
+    }
+  }
+  if (wholeDigits === 0 && fracDigits === 0) return undefined;
+  const [f1 = 0, f2 = 0, f3 = 0] = limbs;
+  return {
+    text: s,
+    limbs: negative ? [-units || 0, -f1 || 0, -f2 || 0, -f3 || 0] : [units, f1, f2, f3],
+    rounded: false,
+  };
+}
+
+function generalAmount(s: string): ParsedAmount | undefined {
   let m = PLAIN.exec(s);
   let sign: string;
   let whole: string;

@@ -100,6 +100,18 @@ describe.skipIf(!haveCorpus(KOKU, 'koku CUR fixtures'))('koku CUR fixtures', () 
     });
   });
 
+  it.each(['test_cur.csv', 'test_cur.csv.gz', '2023-06-01.csv', '2023-06-01-not-final.csv', '2022-07-01-alt-columns.csv', 'empty_frame.csv'])(
+    're-importing %s leaves totals and line count unchanged',
+    async (name) => {
+      await importFiles([`${KOKU}/${name}`]);
+      const totals = totalsByCurrency(t.store);
+      const lines = t.store.sqlite.prepare('SELECT count(*) AS n FROM spend_line').get();
+      await importFiles([`${KOKU}/${name}`]);
+      expect(totalsByCurrency(t.store)).toEqual(totals);
+      expect(t.store.sqlite.prepare('SELECT count(*) AS n FROM spend_line').get()).toEqual(lines);
+    },
+  );
+
   it('the empty file imports zero rows without error', async () => {
     const r = await importFiles([`${KOKU}/empty_frame.csv`]);
     expect(r.rows).toBe(0);
