@@ -46,12 +46,17 @@ export function focusRow(i: number, o: GeneratorOptions = {}): string {
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const day = String(1 + (i % days)).padStart(2, '0');
   const hour = String(i % 24).padStart(2, '0');
-  const [service, category, unit] = SERVICES[i % SERVICES.length] as [string, string, string];
-  const region = REGIONS[i % REGIONS.length] as string;
+  // Dimensions drawn from a hash of the row, so every day sees every service, account, region and tag.
+  const h = Math.imul(i + 1, 2654435761) >>> 0;
+  const [service, category, unit] = SERVICES[(h >>> 3) % SERVICES.length] as [string, string, string];
+  const region = REGIONS[(h >>> 7) % REGIONS.length] as string;
+  const account = (h >>> 11) % 10;
+  const env = ENVS[(h >>> 13) % ENVS.length] as string;
+  const app = (h >>> 17) % 8;
   const billed = amountFor(i);
   const committed = i % 11 === 0;
   const effective = committed ? amountFor(i + 1) : billed;
-  const tags = i % 10 === 9 ? `{""app"":""app${i % 8}""}` : `{""env"":""${ENVS[i % ENVS.length]}"",""app"":""app${i % 8}""}`;
+  const tags = i % 10 === 9 ? `{""app"":""app${app}""}` : `{""env"":""${env}"",""app"":""app${app}""}`;
   return [
     o.billingAccountId ?? '012345678901',
     o.currency ?? 'USD',
@@ -67,7 +72,7 @@ export function focusRow(i: number, o: GeneratorOptions = {}): string {
     'Instance',
     service,
     category,
-    `0000${String(i % 10).padStart(8, '0')}`,
+    `0000${String(account).padStart(8, '0')}`,
     region,
     `${region}a`,
     `SKU${i % 300}`,
