@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { mapperFor, type SourceChoice } from '../spend/detect-format.js';
 import { FieldProblem, Notes, type NoteEntry } from '../spend/field-values.js';
 import type { MappedRow, MapperOptions, RowMapper } from '../spend/row-mapper.js';
-import { RollupBuilder } from '../spend/rollup.js';
+import { RollupBuilder, type PackedCombos } from '../spend/rollup.js';
 import { RECORD_COLUMNS, recordTuple, scopeKey, type ScopeIdentity } from '../spend/spend-record.js';
 
 export interface ChunkContext {
@@ -20,7 +20,7 @@ export interface ChunkResult {
   readonly records: number;
   readonly scopes: ScopeIdentity[];
   readonly lines: (string | number | null)[];
-  readonly combos: [string, number[]][];
+  readonly combos: PackedCombos;
   readonly notes: NoteEntry[];
   /** The first bad record: its 1-based index within the chunk, field and problem. */
   readonly error?: { readonly localRow: number; readonly field?: string; readonly problem: string };
@@ -80,7 +80,7 @@ export class RowBatch {
       records: this.records,
       scopes: this.scopes,
       lines: this.lines,
-      combos: [...this.rollup.combos],
+      combos: this.rollup.packed(),
       notes: this.notes.entries(),
       ...(error ? { error } : {}),
     };

@@ -149,7 +149,7 @@ function applyChunk(file: string, fileId: number, rowsBefore: number, r: ChunkRe
     return key;
   });
   fc.writer.addRows(r.lines, keys, fileId, rowsBefore);
-  fc.rollup.mergeCombos(r.combos);
+  fc.rollup.mergePacked(r.combos);
   fc.notes.merge(r.notes);
 }
 

@@ -10,7 +10,8 @@ const width = ctx.header.length;
 
 parentPort?.on('message', (msg: { seq: number; buf: Uint8Array }) => {
   try {
-    parentPort?.postMessage({ seq: msg.seq, result: processChunk(msg.buf, mapper, width) });
+    const result = processChunk(msg.buf, mapper, width);
+    parentPort?.postMessage({ seq: msg.seq, result }, [result.combos.values.buffer as ArrayBuffer]);
   } catch (err) {
     parentPort?.postMessage({ seq: msg.seq, failure: (err as Error).stack ?? String(err) });
   }

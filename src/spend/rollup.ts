@@ -35,6 +35,12 @@ export interface RollupBucket {
 
 const SEP = '\u001f';
 
+/** Combinations in transferable form (limb sums stay exact: far below 2^53 per chunk). */
+export interface PackedCombos {
+  readonly keys: string[];
+  readonly values: Float64Array;
+}
+
 export function newAccumulator(): Accumulator {
   return new Array<number>(ACC_SIZE).fill(0);
 }
@@ -78,12 +84,30 @@ export class RollupBuilder {
     accumulate(acc, m.costs);
   }
 
+  /** Packs the combinations for a transfer between threads: keys, and ACC_SIZE numbers per key. */
+  packed(): PackedCombos {
+    const keys = [...this.combos.keys()];
+    const values = new Float64Array(keys.length * ACC_SIZE);
+    let at = 0;
+    for (const acc of this.combos.values()) {
+      values.set(acc, at);
+      at += ACC_SIZE;
+    }
+    return { keys, values };
+  }
+
   /** Adds combinations accumulated elsewhere (a worker's chunk). */
-  mergeCombos(combos: Iterable<readonly [string, readonly number[]]>): void {
-    for (const [key, src] of combos) {
-      const acc = this.combos.get(key);
-      if (acc) mergeInto(acc, src);
-      else this.combos.set(key, [...src]);
+  mergePacked(p: PackedCombos): void {
+    const { keys, values } = p;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as string;
+      let acc = this.combos.get(key);
+      if (!acc) {
+        acc = newAccumulator();
+        this.combos.set(key, acc);
+      }
+      const base = k * ACC_SIZE;
+      for (let i = 0; i < ACC_SIZE; i++) acc[i] = (acc[i] as number) + (values[base + i] as number);
     }
   }
 

@@ -1,8 +1,9 @@
 /**
  * Deterministic FOCUS 1.2 CSV generator in the shape of the FOCUS specification examples, widened
  * with the columns a real export carries (currency, accounts, service, region, tags). Used by the
- * fixture tests (1,000 rows) and the bench (1,000,000 rows). Amounts mix 10- and 19-decimal values,
- * credits are negative, one row in ten has no env tag.
+ * fixture tests (1,000 rows) and the bench (1,000,000 rows): 5,000 resources, hourly lines spread
+ * over the month. Amounts mix 10- and 19-decimal values, credits are negative, one resource in ten
+ * has no env tag.
  */
 import { createWriteStream } from 'node:fs';
 
@@ -46,8 +47,10 @@ export function focusRow(i: number, o: GeneratorOptions = {}): string {
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const day = String(1 + (i % days)).padStart(2, '0');
   const hour = String(i % 24).padStart(2, '0');
-  // Dimensions drawn from a hash of the row, so every day sees every service, account, region and tag.
-  const h = Math.imul(i + 1, 2654435761) >>> 0;
+  // 5,000 resources; each keeps its service, account, region and tags (drawn from a hash of the
+  // resource), so every day sees every service, account, region and tag value.
+  const resource = i % 5000;
+  const h = Math.imul(resource + 1, 2654435761) >>> 0;
   const [service, category, unit] = SERVICES[(h >>> 3) % SERVICES.length] as [string, string, string];
   const region = REGIONS[(h >>> 7) % REGIONS.length] as string;
   const account = (h >>> 11) % 10;
@@ -56,7 +59,7 @@ export function focusRow(i: number, o: GeneratorOptions = {}): string {
   const billed = amountFor(i);
   const committed = i % 11 === 0;
   const effective = committed ? amountFor(i + 1) : billed;
-  const tags = i % 10 === 9 ? `{""app"":""app${app}""}` : `{""env"":""${env}"",""app"":""app${app}""}`;
+  const tags = resource % 10 === 9 ? `{""app"":""app${app}""}` : `{""env"":""${env}"",""app"":""app${app}""}`;
   return [
     o.billingAccountId ?? '012345678901',
     o.currency ?? 'USD',
@@ -68,7 +71,7 @@ export function focusRow(i: number, o: GeneratorOptions = {}): string {
     'null',
     'Usage-Based',
     committed ? 'Committed' : 'Standard',
-    `i-${(i % 5000).toString(16).padStart(17, '0')}`,
+    `i-${resource.toString(16).padStart(17, '0')}`,
     'Instance',
     service,
     category,
