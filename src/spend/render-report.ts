@@ -71,12 +71,12 @@ export function renderSpendReports(reports: readonly SpendReport[], format: Outp
       return csvTable([key, 'period', 'currency', 'basis', 'billed_cost', 'effective_cost', 'list_cost', 'records'], rows);
     }
     case 'markdown':
-      if (reports.length === 0) return 'No spend stored for this window.\n';
+      if (reports.every((r) => r.currency === null)) return 'No spend stored for this window.\n';
       return reports
         .map((r) => `### ${heading(r)}\n\n${markdownTable(columns(r), cells(r))}\n${footer(r).map((l) => `_${l}_`).join('  \n')}\n`)
         .join('\n');
     case 'table':
-      if (reports.length === 0) return 'No spend stored for this window.\n';
+      if (reports.every((r) => r.currency === null)) return 'No spend stored for this window.\n';
       return reports.map((r) => `${heading(r)}\n\n${textTable(columns(r), cells(r))}${footer(r).join('\n')}\n`).join('\n');
   }
 }

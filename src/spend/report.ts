@@ -37,7 +37,8 @@ export interface ReportRow {
 }
 
 export interface SpendReport {
-  readonly currency: string;
+  /** null only in the empty report (no spend in the window). */
+  readonly currency: string | null;
   readonly basis: Basis;
   readonly groupBy: GroupBy;
   /** Tag key behind env/app. */
@@ -173,4 +174,21 @@ export function buildSpendReports(grouped: readonly RollupInput[], totals: reado
     });
   }
   return reports;
+}
+
+/** The report of a window without spend: no currency, no rows, zero totals. */
+export function emptySpendReport(o: ReportOptions): SpendReport {
+  return {
+    currency: null,
+    basis: o.basis,
+    groupBy: o.groupBy,
+    ...(o.tagKey && (o.groupBy === 'env' || o.groupBy === 'app') ? { tagKey: o.tagKey } : {}),
+    period: o.period,
+    from: o.from,
+    to: o.to,
+    source: o.source,
+    rows: [],
+    totals: { billedCost: '0', effectiveCost: '0', listCost: '0', records: 0 },
+    notes: ['no spend stored for this window'],
+  };
 }

@@ -2,7 +2,7 @@
  * Spend reports from the store: picks the data source, reads the rollups of the requested
  * dimension (plus totals for untagged spend) and builds the per-currency reports.
  */
-import { buildSpendReports, type Basis, type GroupBy, type Period, type SpendReport } from '../spend/report.js';
+import { buildSpendReports, emptySpendReport, type Basis, type GroupBy, type Period, type SpendReport } from '../spend/report.js';
 import type { Store } from './db.js';
 import { hasSpend, readRollup, type SpendSource } from './spend-reader.js';
 
@@ -48,7 +48,7 @@ export function querySpendReports(store: Store, q: SpendReportQuery): SpendRepor
   const base = { source, granularity, ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) } as const;
   const grouped = readRollup(store, { ...base, dim: dimensionOf(q.groupBy, tagKey) });
   const totals = tagKey !== undefined ? readRollup(store, { ...base, dim: 'total' }) : null;
-  return buildSpendReports(grouped, totals, {
+  const options = {
     groupBy: q.groupBy,
     ...(tagKey ? { tagKey } : {}),
     period: q.period,
@@ -56,5 +56,7 @@ export function querySpendReports(store: Store, q: SpendReportQuery): SpendRepor
     from: q.from ?? null,
     to: q.to ?? null,
     source: source === 'file' ? 'line items (CUR/FOCUS imports)' : 'Cost Explorer (daily, pulled)',
-  });
+  };
+  const reports = buildSpendReports(grouped, totals, options);
+  return reports.length > 0 ? reports : [emptySpendReport(options)];
 }

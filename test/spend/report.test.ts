@@ -110,3 +110,11 @@ describe('buildSpendReports (untagged per period)', () => {
     expect(r?.notes).toEqual(['9 of 9 records have no ListCost (counted as 0)']);
   });
 });
+
+describe('an empty window', () => {
+  it('renders an explicit empty report: no currency, zero totals', async () => {
+    const json = JSON.parse(await report('--from', '2020-01-01', '--to', '2020-02-01', '--format', 'json'));
+    expect(json).toMatchObject({ currency: null, rows: [], totals: { billedCost: '0', effectiveCost: '0', listCost: '0', records: 0 }, notes: ['no spend stored for this window'] });
+    expect(await report('--from', '2020-01-01', '--to', '2020-02-01')).toBe('No spend stored for this window.\n');
+  });
+});

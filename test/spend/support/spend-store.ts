@@ -57,7 +57,7 @@ export function columnSum(rows: readonly Record<string, string>[], column: strin
 export function totalsByCurrency(store: Store, basisFree = true): Record<string, { billedCost: string; effectiveCost: string; listCost: string; records: number }> {
   void basisFree;
   const out: Record<string, { billedCost: string; effectiveCost: string; listCost: string; records: number }> = {};
-  for (const r of querySpendReports(store, { groupBy: 'service', period: 'month', basis: 'billed', source: 'file' })) out[r.currency] = r.totals;
+  for (const r of querySpendReports(store, { groupBy: 'service', period: 'month', basis: 'billed', source: 'file' })) if (r.currency !== null) out[r.currency] = r.totals;
   return out;
 }
 
