@@ -98,6 +98,24 @@ describe('FOCUS CSV fixture (1,000 rows)', () => {
     expect(t.store.sqlite.prepare('SELECT count(*) AS n FROM spend_file').get()).toEqual({ n: 1 });
   });
 
+  it('record boundaries: quoted newlines, escaped quotes and CRLF survive tiny chunks, inline and in workers', async () => {
+    const file = join(t.dir, 'quoted.csv');
+    const rows = Array.from({ length: 40 }, (_, i) => `"${i}.25",2026-11-0${1 + (i % 9)}T00:00:00Z,"line ${i}\r\nsays ""hi"", twice\nok","{""env"":""e${i % 3}""}"`);
+    writeFileSync(file, `BilledCost,ChargePeriodStart,x_Note,Tags\r\n${rows.join('\r\n')}\r\n`);
+    const expectedTotal = Array.from({ length: 40 }, (_, i) => i + 0.25).reduce((a, b) => a + b, 0).toString();
+    for (const opts of [{ workers: 0, chunkBytes: 50 }, { workers: 2, chunkBytes: 50 }]) {
+      const s = tempStore();
+      try {
+        const r = await importSpendFiles(s.store, [file], { now, ...opts });
+        expect(r.rows).toBe(40);
+        expect(totalsByCurrency(s.store).USD?.billedCost).toBe(expectedTotal);
+        expect(s.store.sqlite.prepare('SELECT source_row, tags FROM spend_line WHERE source_row = 40').get()).toEqual({ source_row: 40, tags: '{"env":"e0"}' });
+      } finally {
+        s.dispose();
+      }
+    }
+  });
+
   it('the CLI exits 1 with that message on stderr', async () => {
     const r = await runCli(['spend', 'import', corrupt, '--db', t.path]);
     expect(r.code).toBe(1);
