@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { PackedCombos } from '../spend/rollup.js';
 import type { ChunkContext, ChunkResult } from './chunk-processor.js';
 
 const HERE = import.meta.url;
@@ -13,7 +14,7 @@ const IS_TS = HERE.endsWith('.ts');
 
 export class ChunkPool {
   private readonly workers: Worker[] = [];
-  private readonly waiting = new Map<number, { ok: (r: ChunkResult) => void; ko: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { ok: (r: never) => void; ko: (e: Error) => void }>();
   private next = 0;
   private seq = 0;
 
@@ -21,12 +22,12 @@ export class ChunkPool {
     const url = new URL(IS_TS ? './parse-worker.ts' : './parse-worker.js', HERE);
     for (let i = 0; i < size; i++) {
       const w = IS_TS ? tsWorker(url, ctx) : new Worker(url, { workerData: ctx });
-      w.on('message', (m: { seq: number; result?: ChunkResult; failure?: string }) => {
+      w.on('message', (m: { seq: number; result?: ChunkResult; combos?: PackedCombos; failure?: string }) => {
         const p = this.waiting.get(m.seq);
         if (!p) return;
         this.waiting.delete(m.seq);
-        if (m.result) p.ok(m.result);
-        else p.ko(new Error(`parse worker failed: ${m.failure}`));
+        if (m.failure !== undefined) p.ko(new Error(`parse worker failed: ${m.failure}`));
+        else p.ok((m.result ?? m.combos) as never);
       });
       w.on('error', (err) => this.failAll(err));
       this.workers.push(w);
@@ -42,10 +43,24 @@ export class ChunkPool {
     const seq = this.seq++;
     const worker = this.workers[this.next++ % this.workers.length] as Worker;
     const copy = new Uint8Array(chunk);
-    return new Promise((ok, ko) => {
-      this.waiting.set(seq, { ok, ko });
+    return new Promise<ChunkResult>((ok, ko) => {
+      this.waiting.set(seq, { ok: ok as (r: never) => void, ko });
       worker.postMessage({ seq, buf: copy }, [copy.buffer]);
     });
+  }
+
+  /** Each worker's rollup combinations for the file (call once all chunks are done). */
+  flush(): Promise<PackedCombos[]> {
+    return Promise.all(
+      this.workers.map(
+        (worker) =>
+          new Promise<PackedCombos>((ok, ko) => {
+            const seq = this.seq++;
+            this.waiting.set(seq, { ok: ok as (r: never) => void, ko });
+            worker.postMessage({ seq, flush: true });
+          }),
+      ),
+    );
   }
 
   private failAll(err: Error): void {

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { mapperFor, type SourceChoice } from '../spend/detect-format.js';
 import { FieldProblem, Notes, type NoteEntry } from '../spend/field-values.js';
 import type { MappedRow, MapperOptions, RowMapper } from '../spend/row-mapper.js';
-import { RollupBuilder, type PackedCombos } from '../spend/rollup.js';
+import type { RollupBuilder } from '../spend/rollup.js';
 import { RECORD_COLUMNS, recordTuple, scopeKey, type ScopeIdentity } from '../spend/spend-record.js';
 
 export interface ChunkContext {
@@ -20,7 +20,8 @@ export interface ChunkResult {
   readonly records: number;
   readonly scopes: ScopeIdentity[];
   readonly lines: (string | number | null)[];
-  readonly combos: PackedCombos;
+  /** The lines joined with U+0001 (null as empty text): one string crosses threads far cheaper than an array. */
+  readonly packedLines?: string;
   readonly notes: NoteEntry[];
   /** The first bad record: its 1-based index within the chunk, field and problem. */
   readonly error?: { readonly localRow: number; readonly field?: string; readonly problem: string };
@@ -38,13 +39,17 @@ export class RowBatch {
   private readonly scopeIndex = new Map<string, number>();
   readonly lines: (string | number | null)[];
   private filled = 0;
-  readonly rollup = new RollupBuilder();
   readonly notes = new Notes();
   records = 0;
 
-  /** `capacity`: expected rows, to size the line buffer once. */
+  /**
+   * @param rollup where the rows' costs accumulate: the import's own builder (inline), or the
+   *   worker's, flushed once per file (rollup combinations then cross threads once, not per chunk)
+   * @param capacity expected rows, to size the line buffer once
+   */
   constructor(
     private readonly mapper: RowMapper,
+    private readonly rollup: RollupBuilder,
     capacity = 0,
   ) {
     this.lines = new Array(capacity * LINE_STRIDE);
@@ -80,14 +85,13 @@ export class RowBatch {
       records: this.records,
       scopes: this.scopes,
       lines: this.lines,
-      combos: this.rollup.packed(),
       notes: this.notes.entries(),
       ...(error ? { error } : {}),
     };
   }
 }
 
-export function processChunk(chunk: Uint8Array, mapper: RowMapper, width: number): ChunkResult {
+export function processChunk(chunk: Uint8Array, mapper: RowMapper, width: number, rollup: RollupBuilder): ChunkResult {
   let rows: string[][];
   try {
     rows = parse(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), {
@@ -96,9 +100,9 @@ export function processChunk(chunk: Uint8Array, mapper: RowMapper, width: number
     }) as string[][];
   } catch (err) {
     const e = err as Error & { records?: number };
-    return new RowBatch(mapper).result({ localRow: (e.records ?? 0) + 1, problem: `malformed CSV: ${e.message}` });
+    return new RowBatch(mapper, rollup).result({ localRow: (e.records ?? 0) + 1, problem: `malformed CSV: ${e.message}` });
   }
-  const batch = new RowBatch(mapper, rows.length);
+  const batch = new RowBatch(mapper, rollup, rows.length);
   for (let i = 0; i < rows.length; i++) {
     const cells = rows[i] as string[];
     if (cells.length > width) {
@@ -113,4 +117,28 @@ export function processChunk(chunk: Uint8Array, mapper: RowMapper, width: number
     }
   }
   return batch.result();
+}
+
+const PACK = '\u0001';
+
+/**
+ * Lines → one string; undefined when a value contains the separator or is empty text (then the
+ * array is sent as is). Record values are never '' (empty cells are null), so '' can stand for null.
+ */
+export function packLines(lines: readonly (string | number | null)[]): string | undefined {
+  for (const v of lines) if (typeof v === 'string' && (v === '' || v.includes(PACK))) return undefined;
+  return lines.join(PACK);
+}
+
+/** Inverse of packLines: strings back to values (null, numbers for the three leading slots). */
+export function unpackLines(packed: string): (string | number | null)[] {
+  if (packed === '') return [];
+  const out: (string | number | null)[] = packed.split(PACK);
+  for (let i = 0; i < out.length; i += LINE_STRIDE) {
+    out[i] = Number(out[i]);
+    out[i + 1] = 0;
+    out[i + 2] = Number(out[i + 2]);
+    for (let j = i + 3; j < i + LINE_STRIDE; j++) if (out[j] === '') out[j] = null;
+  }
+  return out;
 }

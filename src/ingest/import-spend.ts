@@ -15,7 +15,7 @@ import { RollupBuilder } from '../spend/rollup.js';
 import { scopeKey, type ScopeIdentity } from '../spend/spend-record.js';
 import type { Store } from '../store/db.js';
 import { SpendWriter } from '../store/spend-writer.js';
-import { buildMapper, processChunk, RowBatch, type ChunkContext, type ChunkResult } from './chunk-processor.js';
+import { buildMapper, processChunk, RowBatch, unpackLines, type ChunkContext, type ChunkResult } from './chunk-processor.js';
 import { ChunkPool } from './chunk-pool.js';
 import { openCsvChunks } from './csv-chunks.js';
 import { openParquetRows } from './parquet-rows.js';
@@ -148,8 +148,7 @@ function applyChunk(file: string, fileId: number, rowsBefore: number, r: ChunkRe
     fc.writer.noteFile(key, basename(file));
     return key;
   });
-  fc.writer.addRows(r.lines, keys, fileId, rowsBefore);
-  fc.rollup.mergePacked(r.combos);
+  fc.writer.addRows(r.packedLines !== undefined ? unpackLines(r.packedLines) : r.lines, keys, fileId, rowsBefore);
   fc.notes.merge(r.notes);
 }
 
@@ -179,7 +178,7 @@ async function importCsv(file: string, fc: FileContext): Promise<ImportedFile> {
   let rows = 0;
   if (workers <= 0) {
     for await (const chunk of csv.chunks()) {
-      const r = processChunk(chunk, mapper, csv.header.length);
+      const r = processChunk(chunk, mapper, csv.header.length, fc.rollup);
       applyChunk(file, fileId, rows, r, fc);
       rows += r.records;
       tick(rows);
@@ -199,6 +198,7 @@ async function importCsv(file: string, fc: FileContext): Promise<ImportedFile> {
         if (inFlight.length >= pool.size * 2) await drainOne();
       }
       while (inFlight.length) await drainOne();
+      for (const combos of await pool.flush()) fc.rollup.mergePacked(combos);
     } finally {
       await Promise.allSettled(inFlight);
       await pool.close();
@@ -222,7 +222,7 @@ async function importParquet(file: string, fc: FileContext): Promise<ImportedFil
   let rows = 0;
   const tick = progressTicker(file, fc, () => (pq.totalRows > 0 ? rows / pq.totalRows : undefined));
   for await (const group of pq.groups()) {
-    const batch = new RowBatch(mapper);
+    const batch = new RowBatch(mapper, fc.rollup);
     let error: ChunkResult['error'];
     for (let i = 0; i < group.length && !error; i++) {
       try {
