@@ -218,3 +218,13 @@ describe('Parquet fixtures (written by DuckDB)', () => {
     expect(lineCount()).toBe(0);
   });
 });
+
+describe('autoWorkers', () => {
+  it('uses parse threads only for big files on machines with a core to spare', async () => {
+    const { autoWorkers } = await import('../../src/ingest/import-spend.js');
+    expect(autoWorkers(100 << 20, 2)).toBe(0);
+    expect(autoWorkers(1 << 20, 8)).toBe(0);
+    expect(autoWorkers(100 << 20, 4)).toBe(3);
+    expect(autoWorkers(100 << 20, 16)).toBe(4);
+  });
+});
