@@ -1,0 +1,145 @@
+/**
+ * Assembles the rows of a bulk CSV offer file (one row per price dimension, product attributes
+ * repeated on each row) into OfferProducts. Pure: the edge streams rows in (src/aws/offer-file.ts).
+ * Rows of compute products outside Linux/Shared/NA/Used are dropped as they arrive, so memory holds
+ * only what nuage keeps even for the multi-GB all-regions file.
+ */
+import { InputError } from '../../errors.js';
+import { LINUX_SHARED_FILTER } from './map-product.js';
+import type { OfferDimension, OfferProduct, OfferTerm, OfferTermType } from './offer-model.js';
+
+/** CSV column → Price List attribute name, for the attributes nuage reads. */
+const ATTRIBUTE_COLUMNS: Readonly<Record<string, string>> = {
+  'Instance Type': 'instanceType',
+  'Operating System': 'operatingSystem',
+  Tenancy: 'tenancy',
+  'Pre Installed S/W': 'preInstalledSw',
+  CapacityStatus: 'capacitystatus',
+  'Region Code': 'regionCode',
+  Location: 'location',
+  'Volume API Name': 'volumeApiName',
+  Group: 'group',
+  usageType: 'usagetype',
+  'Market Option': 'marketoption',
+  MarketOption: 'marketoption',
+};
+
+const REQUIRED = ['SKU', 'OfferTermCode', 'TermType', 'Unit', 'PricePerUnit', 'Currency', 'Product Family', 'Instance Type', 'Operating System', 'Tenancy', 'Pre Installed S/W'];
+
+interface PendingTerm {
+  type: OfferTermType;
+  code: string;
+  termAttributes: Record<string, string>;
+  dimensions: OfferDimension[];
+}
+
+interface PendingProduct {
+  productFamily: string;
+  attributes: Record<string, string>;
+  terms: Map<string, PendingTerm>;
+  /** First file line of the product, for messages. */
+  line: number;
+}
+
+export interface CsvProduct {
+  readonly product: OfferProduct;
+  readonly line: number;
+}
+
+export class CsvOfferAssembler {
+  private idx: Record<string, number> = {};
+  private attributeIdx: [string, number][] = [];
+  private columns = 0;
+  private readonly pending = new Map<string, PendingProduct>();
+  private readonly dropped = new Set<string>();
+
+  constructor(private readonly file: string) {}
+
+  /** The header row (line `line` of the file). Fails when a required column is absent. */
+  header(columns: readonly string[], line: number): void {
+    this.columns = columns.length;
+    columns.forEach((c, i) => (this.idx[c] = i));
+    for (const c of REQUIRED) {
+      if (this.idx[c] === undefined) throw new InputError({ file: this.file, row: line, field: c }, 'missing column in the header row (is this an AmazonEC2 offer file?)');
+    }
+    if (this.idx['Region Code'] === undefined && this.idx.Location === undefined) {
+      throw new InputError({ file: this.file, row: line, field: 'Region Code' }, 'missing column: neither "Region Code" nor "Location" is present');
+    }
+    this.attributeIdx = Object.entries(ATTRIBUTE_COLUMNS)
+      .filter(([c]) => this.idx[c] !== undefined)
+      .map(([c, name]) => [name, this.idx[c]!]);
+  }
+
+  /** One data row at file line `line`. */
+  row(values: readonly string[], line: number): void {
+    if (values.length !== this.columns) {
+      throw new InputError({ file: this.file, row: line }, `expected ${this.columns} columns, got ${values.length} (truncated or malformed file?)`);
+    }
+    const get = (c: string) => values[this.idx[c]!] ?? '';
+    const sku = get('SKU');
+    if (sku === '') throw new InputError({ file: this.file, row: line, field: 'SKU' }, 'empty SKU');
+    if (this.dropped.has(sku)) return;
+    let product = this.pending.get(sku);
+    if (!product) {
+      const productFamily = get('Product Family');
+      const attributes: Record<string, string> = {};
+      for (const [name, i] of this.attributeIdx) attributes[name] = values[i] ?? '';
+      if (productFamily.startsWith('Compute Instance') && !passesFilter(attributes)) {
+        this.dropped.add(sku);
+        return;
+      }
+      product = { productFamily, attributes, terms: new Map(), line };
+      this.pending.set(sku, product);
+    }
+    const termType = get('TermType');
+    if (termType !== 'OnDemand' && termType !== 'Reserved') {
+      throw new InputError({ file: this.file, row: line, field: 'TermType' }, `expected OnDemand or Reserved, got "${termType}"`);
+    }
+    const currency = get('Currency');
+    if (currency !== 'USD') throw new InputError({ file: this.file, row: line, field: 'Currency' }, `expected USD, got "${currency}"`);
+    const code = get('OfferTermCode');
+    let term = product.terms.get(code);
+    if (!term) {
+      const termAttributes: Record<string, string> = {};
+      if (termType === 'Reserved') {
+        for (const c of ['LeaseContractLength', 'PurchaseOption', 'OfferingClass']) termAttributes[c] = this.idx[c] === undefined ? '' : get(c);
+      }
+      term = { type: termType, code, termAttributes, dimensions: [] };
+      product.terms.set(code, term);
+    }
+    term.dimensions.push({
+      unit: get('Unit'),
+      usd: get('PricePerUnit'),
+      description: this.idx.PriceDescription === undefined ? '' : get('PriceDescription'),
+      beginRange: this.idx.StartingRange === undefined ? '0' : get('StartingRange'),
+    });
+  }
+
+  /** SKUs dropped by the Linux/Shared/NA/Used filter while streaming. */
+  droppedCount(): number {
+    return this.dropped.size;
+  }
+
+  *products(): Generator<CsvProduct> {
+    for (const [sku, p] of this.pending) {
+      const terms: OfferTerm[] = [...p.terms.values()].map((t) => ({
+        type: t.type,
+        offerTermCode: t.code,
+        path: `${t.type} term ${sku}.${t.code}`,
+        termAttributes: t.termAttributes,
+        dimensions: t.dimensions,
+      }));
+      yield { product: { sku, productFamily: p.productFamily, attributes: p.attributes, terms }, line: p.line };
+    }
+  }
+}
+
+function passesFilter(attributes: Readonly<Record<string, string>>): boolean {
+  for (const [name, wanted] of Object.entries(LINUX_SHARED_FILTER)) {
+    const value = attributes[name] ?? '';
+    if (name === 'capacitystatus' && value === '') continue;
+    // Leave empty required attributes to the mapper, which reports them with their row.
+    if (value !== '' && value !== wanted) return false;
+  }
+  return true;
+}

@@ -1,0 +1,123 @@
+/**
+ * One Price List product → catalog values: a Linux/shared-tenancy instance's on-demand and reserved
+ * prices, a service price (EBS, NAT…), or a reason it is skipped. Pure: shared by the Pricing API
+ * refresh and the bulk offer-file importer.
+ */
+import { InputError } from '../../errors.js';
+import type { OnDemandPrice, PriceBasis, ReservedRate, ServicePrice } from '../types.js';
+import { regionOf } from './locations.js';
+import type { OfferOrigin, OfferProduct } from './offer-model.js';
+import { plainDecimal, reservedRate } from './reserved-term.js';
+import { catalogUnit, serviceKey } from './service-keys.js';
+
+export interface InstanceOffer {
+  readonly kind: 'instance';
+  readonly sku: string;
+  readonly region: string;
+  readonly instanceType: string;
+  readonly onDemand?: OnDemandPrice;
+  readonly reserved: readonly ReservedRate[];
+}
+
+export interface ServiceOffer {
+  readonly kind: 'service';
+  readonly sku: string;
+  readonly price: ServicePrice;
+}
+
+export interface SkippedOffer {
+  readonly kind: 'skip';
+  /** Short, countable reason, e.g. "Windows/Dedicated/… instance" or "product family Data Transfer". */
+  readonly reason: string;
+}
+
+export type MappedOffer = InstanceOffer | ServiceOffer | SkippedOffer;
+
+export interface MapContext {
+  /** Source id recorded in every basis ("aws-pricing-api", "aws-offer-file"). */
+  readonly source: string;
+  /** Publication date of the price list, YYYY-MM-DD. */
+  readonly asOf: string;
+  readonly origin: OfferOrigin;
+  /** Keep only this region (offer files spanning several regions). */
+  readonly region?: string;
+}
+
+/** The filter nuage prices: Linux, shared tenancy, no pre-installed software, used capacity. */
+export const LINUX_SHARED_FILTER: Readonly<Record<string, string>> = {
+  operatingSystem: 'Linux',
+  tenancy: 'Shared',
+  preInstalledSw: 'NA',
+  capacitystatus: 'Used',
+};
+
+export function mapOfferProduct(product: OfferProduct, ctx: MapContext): MappedOffer {
+  const { origin } = ctx;
+  const attrs = product.attributes;
+  const isInstance = product.productFamily.startsWith('Compute Instance');
+  const key = isInstance ? undefined : serviceKey(product.productFamily, attrs);
+  if (!isInstance && key === undefined) return { kind: 'skip', reason: `product family ${product.productFamily || '(none)'}` };
+
+  const region = regionOf(attrs);
+  if (region === undefined) {
+    throw new InputError(
+      { file: origin.file, row: origin.row, field: fieldOf(origin, 'attributes.regionCode') },
+      `product ${product.sku} has no region code and an unknown location "${attrs.location ?? ''}"`,
+    );
+  }
+  if (ctx.region !== undefined && region !== ctx.region) return { kind: 'skip', reason: 'other region' };
+  const basis: PriceBasis = { kind: 'exact', source: ctx.source, asOf: ctx.asOf };
+
+  if (key !== undefined) {
+    const onDemand = product.terms.find((t) => t.type === 'OnDemand');
+    const dim = onDemand?.dimensions.find((d) => d.beginRange === '0' || d.beginRange === '') ?? onDemand?.dimensions[0];
+    if (!onDemand || !dim) return { kind: 'skip', reason: 'service product without on-demand price' };
+    const usd = plainDecimal(dim.usd, origin, termField(onDemand.path, 'pricePerUnit.USD'));
+    return { kind: 'service', sku: product.sku, price: { key, region, unit: catalogUnit(dim.unit), usd, description: dim.description, basis } };
+  }
+
+  for (const [name, wanted] of Object.entries(LINUX_SHARED_FILTER)) {
+    const value = attrs[name] ?? '';
+    // Offer files older than mid-2019 have no capacitystatus: every row there is used capacity.
+    if (name === 'capacitystatus' && value === '') continue;
+    if (value === '') {
+      throw new InputError({ file: origin.file, row: origin.row, field: fieldOf(origin, `attributes.${name}`) }, `compute product ${product.sku} has no ${name}`);
+    }
+    if (value !== wanted) return { kind: 'skip', reason: 'instance not Linux/Shared/NA/Used' };
+  }
+  if ((attrs.marketoption ?? 'OnDemand') !== 'OnDemand' && attrs.marketoption !== '') {
+    return { kind: 'skip', reason: `instance market option ${attrs.marketoption}` };
+  }
+  const instanceType = attrs.instanceType?.trim();
+  if (!instanceType) {
+    throw new InputError({ file: origin.file, row: origin.row, field: fieldOf(origin, 'attributes.instanceType') }, `compute product ${product.sku} has no instance type`);
+  }
+
+  let onDemand: OnDemandPrice | undefined;
+  const reserved: ReservedRate[] = [];
+  for (const term of product.terms) {
+    if (term.type === 'OnDemand') {
+      const dim = term.dimensions.find((d) => d.unit === 'Hrs');
+      if (!dim) {
+        throw new InputError(
+          { file: origin.file, row: origin.row, field: termField(term.path, 'priceDimensions') },
+          `on-demand term of ${instanceType} has no "Hrs" price`,
+        );
+      }
+      const usdPerHour = plainDecimal(dim.usd, origin, termField(term.path, 'pricePerUnit.USD'));
+      onDemand = { usdPerHour, basis };
+    } else {
+      const rate = reservedRate(term, basis, origin);
+      if (rate) reserved.push(rate);
+    }
+  }
+  return { kind: 'instance', sku: product.sku, region, instanceType, onDemand, reserved };
+}
+
+function fieldOf(origin: OfferOrigin, rest: string): string {
+  return origin.path ? `${origin.path}.${rest}` : rest;
+}
+
+function termField(termPath: string, rest: string): string {
+  return termPath ? `${termPath}.${rest}` : rest;
+}
