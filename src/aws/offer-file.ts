@@ -9,12 +9,12 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
+import { OFFER_FILE_SOURCE } from '../catalog/live-sources.js';
 import { OfferCollector, type OfferBatch } from '../catalog/offer/collect.js';
 import { CsvOfferAssembler } from '../catalog/offer/csv-products.js';
 import { mapOfferProduct } from '../catalog/offer/map-product.js';
 import { isoDate, offerFileProducts } from '../catalog/offer/price-list-json.js';
 
-export const OFFER_FILE_SOURCE = 'aws-offer-file';
 const NOT_INSTANCE_FILTER = 'instance not Linux/Shared/NA/Used';
 /** Largest JSON offer file parsed whole (V8's string limit is ~512 MiB). */
 const MAX_JSON_BYTES = 500 * 1024 * 1024;

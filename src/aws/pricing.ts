@@ -5,12 +5,12 @@
  */
 import { GetProductsCommand, type Filter, type PricingClient } from '@aws-sdk/client-pricing';
 import { InputError } from '../errors.js';
+import { PRICING_API_SOURCE } from '../catalog/live-sources.js';
 import { OfferCollector, type OfferBatch } from '../catalog/offer/collect.js';
 import { LINUX_SHARED_FILTER, mapOfferProduct } from '../catalog/offer/map-product.js';
 import { parsePriceListItem } from '../catalog/offer/price-list-json.js';
 import { call } from './connection.js';
 
-export const PRICING_API_SOURCE = 'aws-pricing-api';
 
 export interface PricingResult extends OfferBatch {
   /** Newest publicationDate of the products read, YYYY-MM-DD ("" when none). */

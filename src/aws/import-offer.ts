@@ -1,0 +1,32 @@
+/** `nuage catalog import`: an offer file's prices as one CatalogWrite (replaced per region and source). */
+import { InputError } from '../errors.js';
+import { OFFER_FILE_SOURCE } from '../catalog/live-sources.js';
+import type { CatalogWrite } from '../store/catalog-repo.js';
+import { readOfferFile, type OfferFileOptions, type OfferFileResult } from './offer-file.js';
+
+export interface ImportOutcome {
+  readonly write: CatalogWrite;
+  readonly offer: OfferFileResult;
+}
+
+export async function importOfferFile(path: string, now: Date, options: OfferFileOptions = {}): Promise<ImportOutcome> {
+  const offer = await readOfferFile(path, options);
+  if (offer.ec2Prices.length === 0 && offer.servicePrices.length === 0) {
+    throw new InputError(
+      { file: offer.file },
+      `no Linux/shared-tenancy instance prices and no EBS/NAT prices${options.region ? ` for ${options.region}` : ''} in ${offer.products} products: nothing stored`,
+    );
+  }
+  return {
+    offer,
+    write: {
+      kind: 'import',
+      origin: offer.file,
+      at: now.toISOString(),
+      regions: offer.regions,
+      replace: { onDemand: OFFER_FILE_SOURCE, reserved: OFFER_FILE_SOURCE, services: OFFER_FILE_SOURCE },
+      ec2Prices: offer.ec2Prices,
+      servicePrices: offer.servicePrices,
+    },
+  };
+}

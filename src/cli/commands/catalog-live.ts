@@ -1,0 +1,136 @@
+/**
+ * `nuage catalog refresh` and `nuage catalog import`: prices from AWS or from an offer file into the
+ * SQLite store, where they override the snapshot. Attached to the `catalog` command group (created
+ * here only when the catalog module has not registered it).
+ */
+import type { Command } from 'commander';
+import { connectionFromEnv } from '../../aws/connection.js';
+import { importOfferFile } from '../../aws/import-offer.js';
+import { refreshRegion } from '../../aws/refresh.js';
+import { UsageError } from '../../errors.js';
+import { textTable } from '../../report/table.js';
+import { writeCatalog, type WriteSummary } from '../../store/catalog-repo.js';
+import { openStore } from '../../store/db.js';
+import { globalOptions, pickFormat, userPath, withGlobalOptions, type CliContext, type CommandModule } from '../context.js';
+
+const FORMATS = ['text', 'json'] as const;
+
+export function catalogGroup(program: Command): Command {
+  return program.commands.find((c) => c.name() === 'catalog') ?? program.command('catalog').description('Price catalog: look-ups, refresh from AWS, offer-file import');
+}
+
+function parseTypes(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const types = value.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  for (const t of types) if (!/^[a-z0-9-]+\.[a-z0-9-]+$/.test(t)) throw new UsageError(`--types: "${t}" is not an instance type name (e.g. m5.large)`);
+  if (types.length === 0) throw new UsageError('--types: give at least one instance type');
+  return types;
+}
+
+function countsTable(summary: WriteSummary): string {
+  return textTable(
+    [{ header: 'region' }, { header: 'on-demand', align: 'right' }, { header: 'reserved', align: 'right' }, { header: 'spot', align: 'right' }, { header: 'service prices', align: 'right' }],
+    summary.regions.map((r) => [r.region, String(r.onDemand), String(r.reserved), String(r.spot), String(r.servicePrices)]),
+  );
+}
+
+function skippedLines(skipped: Readonly<Record<string, number>>): string {
+  const entries = Object.entries(skipped).sort((a, b) => b[1] - a[1]);
+  return entries.length === 0 ? '' : `Skipped products:\n${entries.map(([reason, n]) => `  ${String(n).padStart(8)}  ${reason}`).join('\n')}\n`;
+}
+
+function registerRefresh(catalog: Command, ctx: CliContext): void {
+  withGlobalOptions(
+    catalog
+      .command('refresh')
+      .description('refresh one region from AWS: on-demand and reserved (Pricing API), instance facts and 30-day spot averages (EC2 API)')
+      .requiredOption('--region <region>', 'AWS region to refresh, e.g. eu-west-3')
+      .option('--types <list>', 'only these instance types, comma-separated (e.g. m5.large,m5.xlarge)')
+      .option('--no-spot', 'skip DescribeSpotPriceHistory')
+      .option('--endpoint-url <url>', 'AWS endpoint override (default: $NUAGE_AWS_ENDPOINT, else AWS)'),
+  ).action(async (opts: { region: string; types?: string; spot: boolean; endpointUrl?: string }, cmd: Command) => {
+    const g = globalOptions(cmd, ctx.io);
+    const format = pickFormat(g.format, FORMATS);
+    const types = parseTypes(opts.types);
+    const conn = connectionFromEnv(ctx.io.env, opts.region, opts.endpointUrl);
+    const outcome = await refreshRegion(conn, { region: opts.region, instanceTypes: types, spot: opts.spot, now: ctx.io.now() });
+    const store = openStore(g.db);
+    let summary: WriteSummary;
+    try {
+      summary = writeCatalog(store, outcome.write);
+    } finally {
+      store.close();
+    }
+    const region = summary.regions[0]!;
+    if (format === 'json') {
+      ctx.io.stdout(
+        JSON.stringify(
+          {
+            region: opts.region,
+            db: g.db,
+            pricesAsOf: outcome.pricing.asOf,
+            refreshedAt: outcome.write.at,
+            instanceTypes: summary.instanceTypes,
+            onDemand: region.onDemand,
+            reserved: region.reserved,
+            spot: region.spot,
+            getProductsPages: outcome.pricing.pages,
+            skipped: outcome.pricing.skipped,
+            ...(types ? { onlyTypes: types } : {}),
+          },
+          null,
+          2,
+        ) + '\n',
+      );
+      return;
+    }
+    ctx.io.stdout(
+      `Refreshed ${opts.region} from ${outcome.write.origin} into ${g.db}\n` +
+        `Prices as of ${outcome.pricing.asOf} (Pricing API publication date, ${outcome.pricing.pages} GetProducts page(s)); ` +
+        (opts.spot ? `spot: ${outcome.spot.length} types, 30-day average to ${outcome.write.at.slice(0, 10)}` : 'spot: not refreshed (--no-spot)') +
+        `; instance facts: ${summary.instanceTypes} types\n` +
+        (types ? `Limited to: ${types.join(', ')}\n` : '') +
+        countsTable(summary) +
+        skippedLines(outcome.pricing.skipped) +
+        'These prices now override the snapshot for this region (see `nuage catalog info`).\n',
+    );
+  });
+}
+
+function registerImport(catalog: Command, ctx: CliContext): void {
+  withGlobalOptions(
+    catalog
+      .command('import')
+      .description('import an AWS bulk price-list offer file for AmazonEC2 (.json or .csv), e.g. from https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/eu-west-3/index.csv')
+      .argument('<file>', 'AmazonEC2 offer file, .json or .csv')
+      .option('--region <region>', 'import only this region (offer files spanning several regions)'),
+  ).action(async (file: string, opts: { region?: string }, cmd: Command) => {
+    const g = globalOptions(cmd, ctx.io);
+    const format = pickFormat(g.format, FORMATS);
+    const { offer, write } = await importOfferFile(userPath(ctx.io, file), ctx.io.now(), { region: opts.region, displayName: file });
+    const store = openStore(g.db);
+    let summary: WriteSummary;
+    try {
+      summary = writeCatalog(store, write);
+    } finally {
+      store.close();
+    }
+    if (format === 'json') {
+      ctx.io.stdout(JSON.stringify({ file, format: offer.format, db: g.db, pricesAsOf: offer.asOf, version: offer.version, products: offer.products, regions: summary.regions, skipped: offer.skipped }, null, 2) + '\n');
+      return;
+    }
+    ctx.io.stdout(
+      `Imported ${file} (${offer.format.toUpperCase()} offer file, version ${offer.version || 'n/a'}) into ${g.db}\n` +
+        `Prices as of ${offer.asOf} (publication date); ${offer.products} products read\n` +
+        countsTable(summary) +
+        skippedLines(offer.skipped) +
+        'These prices now override the snapshot for the regions above (see `nuage catalog info`).\n',
+    );
+  });
+}
+
+export const registerCatalogLive: CommandModule = (program, ctx) => {
+  const catalog = catalogGroup(program);
+  registerRefresh(catalog, ctx);
+  registerImport(catalog, ctx);
+};

@@ -1,0 +1,164 @@
+/**
+ * Catalog repository: writes a refresh or an import in ONE transaction (rows replaced per region and
+ * source, so re-running never duplicates), and reads everything back for the stored catalog.
+ */
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Ec2Prices, InstanceTypeSpec, PriceBasis, ServicePrice } from '../catalog/types.js';
+import type { Store } from './db.js';
+import {
+  catalogInstanceTypes,
+  catalogOnDemandPrices,
+  catalogRefreshLog,
+  catalogReservedPrices,
+  catalogServicePrices,
+  catalogSpotPrices,
+} from './schema/catalog.js';
+
+export interface CatalogWrite {
+  readonly kind: 'refresh' | 'import';
+  /** Offer file path or API endpoint, for the refresh log. */
+  readonly origin: string;
+  /** When the refresh/import ran, ISO timestamp. */
+  readonly at: string;
+  /** Regions whose rows are replaced. */
+  readonly regions: readonly string[];
+  /** Only these instance types' rows are replaced (a refresh limited with --types). */
+  readonly instanceTypes?: readonly string[];
+  /** Source replaced in each table; a table without a source is left untouched. */
+  readonly replace: { readonly onDemand?: string; readonly reserved?: string; readonly spot?: string; readonly services?: string };
+  readonly specs?: { readonly specs: readonly InstanceTypeSpec[]; readonly source: string; readonly asOf: string };
+  readonly ec2Prices: readonly Ec2Prices[];
+  readonly servicePrices: readonly ServicePrice[];
+}
+
+export interface RegionWriteCounts {
+  readonly region: string;
+  readonly onDemand: number;
+  readonly reserved: number;
+  readonly spot: number;
+  readonly servicePrices: number;
+}
+
+export interface WriteSummary {
+  readonly instanceTypes: number;
+  readonly regions: readonly RegionWriteCounts[];
+}
+
+const CHUNK = 400;
+
+interface ScopeColumns {
+  readonly region: AnySQLiteColumn;
+  readonly source: AnySQLiteColumn;
+  readonly instanceType?: AnySQLiteColumn;
+}
+
+function basisColumns(b: PriceBasis, writtenAt: string) {
+  return { source: b.source, asOf: b.asOf, basisKind: b.kind, method: b.method ?? null, writtenAt };
+}
+
+function insertChunked<T extends SQLiteTable>(store: Store, table: T, rows: readonly T['$inferInsert'][]): void {
+  for (let i = 0; i < rows.length; i += CHUNK) store.db.insert(table).values(rows.slice(i, i + CHUNK) as T['$inferInsert'][]).run();
+}
+
+export function writeCatalog(store: Store, w: CatalogWrite): WriteSummary {
+  const at = w.at;
+  return store.transaction(() => {
+    const scoped = (cols: ScopeColumns, region: string, source: string): SQL => {
+      const conds = [eq(cols.region, region), eq(cols.source, source)];
+      if (w.instanceTypes && cols.instanceType) conds.push(inArray(cols.instanceType, [...w.instanceTypes]));
+      return and(...conds)!;
+    };
+    for (const region of w.regions) {
+      if (w.replace.onDemand) store.db.delete(catalogOnDemandPrices).where(scoped(catalogOnDemandPrices, region, w.replace.onDemand)).run();
+      if (w.replace.reserved) store.db.delete(catalogReservedPrices).where(scoped(catalogReservedPrices, region, w.replace.reserved)).run();
+      if (w.replace.spot) store.db.delete(catalogSpotPrices).where(scoped(catalogSpotPrices, region, w.replace.spot)).run();
+      if (w.replace.services) {
+        store.db.delete(catalogServicePrices).where(and(eq(catalogServicePrices.region, region), eq(catalogServicePrices.source, w.replace.services))).run();
+      }
+    }
+    const onDemand = w.ec2Prices.filter((p) => p.onDemand).map((p) => ({ region: p.region, instanceType: p.instanceType, usdPerHour: p.onDemand!.usdPerHour, ...basisColumns(p.onDemand!.basis, at) }));
+    const reserved = w.ec2Prices.flatMap((p) =>
+      p.reserved.map((r) => ({
+        region: p.region,
+        instanceType: p.instanceType,
+        term: r.term,
+        offeringClass: r.offeringClass,
+        paymentOption: r.paymentOption,
+        upfrontUsd: r.upfrontUsd,
+        usdPerHour: r.usdPerHour,
+        effectiveUsdPerHour: r.effectiveUsdPerHour,
+        ...basisColumns(r.basis, at),
+      })),
+    );
+    const spot = w.ec2Prices
+      .filter((p) => p.spot?.averageUsdPerHour !== undefined && p.spot.priceBasis)
+      .map((p) => ({ region: p.region, instanceType: p.instanceType, averageUsdPerHour: p.spot!.averageUsdPerHour!, byZone: { ...(p.spot!.byZone ?? {}) }, ...basisColumns(p.spot!.priceBasis!, at) }));
+    const services = w.servicePrices.map((s) => ({ region: s.region, key: s.key, unit: s.unit, usd: s.usd, description: s.description, ...basisColumns(s.basis, at) }));
+    insertChunked(store, catalogOnDemandPrices, onDemand);
+    insertChunked(store, catalogReservedPrices, reserved);
+    insertChunked(store, catalogSpotPrices, spot);
+    insertChunked(store, catalogServicePrices, services);
+
+    const specs = w.specs?.specs ?? [];
+    for (const spec of specs) {
+      const row = { ...spec, source: w.specs!.source, asOf: w.specs!.asOf, writtenAt: at };
+      store.db.insert(catalogInstanceTypes).values(row).onConflictDoUpdate({ target: catalogInstanceTypes.instanceType, set: row }).run();
+    }
+
+    const sources = [...new Set([w.replace.onDemand, w.replace.reserved, w.replace.spot, w.replace.services, w.specs?.source].filter((s): s is string => !!s))];
+    const asOfs = [...onDemand, ...reserved, ...spot, ...services].map((r) => r.asOf);
+    const regions: RegionWriteCounts[] = w.regions.map((region) => {
+      const counts = {
+        region,
+        onDemand: onDemand.filter((r) => r.region === region).length,
+        reserved: reserved.filter((r) => r.region === region).length,
+        spot: spot.filter((r) => r.region === region).length,
+        servicePrices: services.filter((r) => r.region === region).length,
+      };
+      store.db
+        .insert(catalogRefreshLog)
+        .values({
+          at,
+          kind: w.kind,
+          origin: w.origin,
+          sources: sources.join(','),
+          asOf: asOfs.length > 0 ? asOfs.reduce((a, b) => (a > b ? a : b)) : (w.specs?.asOf ?? at.slice(0, 10)),
+          instanceTypes: specs.length,
+          ...counts,
+          scope: w.instanceTypes ? w.instanceTypes.join(',') : null,
+        })
+        .run();
+      return counts;
+    });
+    return { instanceTypes: specs.length, regions };
+  });
+}
+
+export type RefreshLogEntry = typeof catalogRefreshLog.$inferSelect;
+
+/** The refresh log, newest first. */
+export function refreshLog(store: Store, limit = 100): RefreshLogEntry[] {
+  return store.db.select().from(catalogRefreshLog).orderBy(desc(catalogRefreshLog.id)).limit(limit).all();
+}
+
+export interface StoredRows {
+  readonly specs: (typeof catalogInstanceTypes.$inferSelect)[];
+  readonly onDemand: (typeof catalogOnDemandPrices.$inferSelect)[];
+  readonly reserved: (typeof catalogReservedPrices.$inferSelect)[];
+  readonly spot: (typeof catalogSpotPrices.$inferSelect)[];
+  readonly services: (typeof catalogServicePrices.$inferSelect)[];
+  readonly log: RefreshLogEntry[];
+}
+
+export function readCatalogRows(store: Store): StoredRows {
+  const db = store.db;
+  return {
+    specs: db.select().from(catalogInstanceTypes).all(),
+    onDemand: db.select().from(catalogOnDemandPrices).all(),
+    reserved: db.select().from(catalogReservedPrices).all(),
+    spot: db.select().from(catalogSpotPrices).all(),
+    services: db.select().from(catalogServicePrices).all(),
+    log: db.select().from(catalogRefreshLog).orderBy(desc(catalogRefreshLog.id)).all(),
+  };
+}
