@@ -34,6 +34,10 @@ function countsTable(summary: WriteSummary): string {
   );
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function skippedLines(skipped: Readonly<Record<string, number>>): string {
   const entries = Object.entries(skipped).sort((a, b) => b[1] - a[1]);
   return entries.length === 0 ? '' : `Skipped products:\n${entries.map(([reason, n]) => `  ${String(n).padStart(8)}  ${reason}`).join('\n')}\n`;
@@ -86,10 +90,12 @@ function registerRefresh(catalog: Command, ctx: CliContext): void {
     }
     ctx.io.stdout(
       `Refreshed ${opts.region} from ${outcome.write.origin} into ${g.db}\n` +
-        `Prices as of ${outcome.pricing.asOf} (Pricing API publication date, ${outcome.pricing.pages} GetProducts page(s)); ` +
-        (opts.spot ? `spot: ${outcome.spot.length} types, 30-day average to ${outcome.write.at.slice(0, 10)}` : 'spot: not refreshed (--no-spot)') +
-        `; instance facts: ${summary.instanceTypes} types\n` +
-        (types ? `Limited to: ${types.join(', ')}\n` : '') +
+        `  prices as of ${outcome.pricing.asOf} (Pricing API publication date; ${plural(outcome.pricing.pages, 'GetProducts page')})\n` +
+        (opts.spot
+          ? `  spot: 30-day time-weighted averages to ${outcome.write.at.slice(0, 10)} for ${plural(outcome.spot.length, 'type')}\n`
+          : '  spot: not refreshed (--no-spot)\n') +
+        `  instance facts: ${plural(summary.instanceTypes, 'type')} (DescribeInstanceTypes)\n` +
+        (types ? `  limited to: ${types.join(', ')}\n` : '') +
         countsTable(summary) +
         skippedLines(outcome.pricing.skipped) +
         'These prices now override the snapshot for this region (see `nuage catalog info`).\n',
@@ -121,7 +127,7 @@ function registerImport(catalog: Command, ctx: CliContext): void {
     }
     ctx.io.stdout(
       `Imported ${file} (${offer.format.toUpperCase()} offer file, version ${offer.version || 'n/a'}) into ${g.db}\n` +
-        `Prices as of ${offer.asOf} (publication date); ${offer.products} products read\n` +
+        `  prices as of ${offer.asOf} (publication date); ${plural(offer.products, 'product')} read\n` +
         countsTable(summary) +
         skippedLines(offer.skipped) +
         'These prices now override the snapshot for the regions above (see `nuage catalog info`).\n',
