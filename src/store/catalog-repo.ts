@@ -2,7 +2,7 @@
  * Catalog repository: writes a refresh or an import in ONE transaction (rows replaced per region and
  * source, so re-running never duplicates), and reads everything back for the stored catalog.
  */
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, getTableName, inArray, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Ec2Prices, InstanceTypeSpec, PriceBasis, ServicePrice } from '../catalog/types.js';
 import type { Store } from './db.js';
@@ -45,8 +45,6 @@ export interface WriteSummary {
   readonly regions: readonly RegionWriteCounts[];
 }
 
-const CHUNK = 400;
-
 interface ScopeColumns {
   readonly region: AnySQLiteColumn;
   readonly source: AnySQLiteColumn;
@@ -57,8 +55,19 @@ function basisColumns(b: PriceBasis, writtenAt: string) {
   return { source: b.source, asOf: b.asOf, basisKind: b.kind, method: b.method ?? null, writtenAt };
 }
 
-function insertChunked<T extends SQLiteTable>(store: Store, table: T, rows: readonly T['$inferInsert'][]): void {
-  for (let i = 0; i < rows.length; i += CHUNK) store.db.insert(table).values(rows.slice(i, i + CHUNK) as T['$inferInsert'][]).run();
+/**
+ * Bulk insert through one prepared statement built from the drizzle table definition (column names
+ * and driver encodings come from the schema); ~10× faster than drizzle's multi-row builder on 100k rows.
+ */
+function insertMany<T extends SQLiteTable>(store: Store, table: T, rows: readonly T['$inferInsert'][]): void {
+  if (rows.length === 0) return;
+  const columns = Object.entries(getTableColumns(table));
+  const sql = `insert into "${getTableName(table)}" (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`;
+  const statement = store.sqlite.prepare(sql);
+  for (const row of rows) {
+    const r = row as Record<string, unknown>;
+    statement.run(columns.map(([key, c]) => (r[key] === undefined || r[key] === null ? null : c.mapToDriverValue(r[key]))));
+  }
 }
 
 export function writeCatalog(store: Store, w: CatalogWrite): WriteSummary {
@@ -95,10 +104,10 @@ export function writeCatalog(store: Store, w: CatalogWrite): WriteSummary {
       .filter((p) => p.spot?.averageUsdPerHour !== undefined && p.spot.priceBasis)
       .map((p) => ({ region: p.region, instanceType: p.instanceType, averageUsdPerHour: p.spot!.averageUsdPerHour!, byZone: { ...(p.spot!.byZone ?? {}) }, ...basisColumns(p.spot!.priceBasis!, at) }));
     const services = w.servicePrices.map((s) => ({ region: s.region, key: s.key, unit: s.unit, usd: s.usd, description: s.description, ...basisColumns(s.basis, at) }));
-    insertChunked(store, catalogOnDemandPrices, onDemand);
-    insertChunked(store, catalogReservedPrices, reserved);
-    insertChunked(store, catalogSpotPrices, spot);
-    insertChunked(store, catalogServicePrices, services);
+    insertMany(store, catalogOnDemandPrices, onDemand);
+    insertMany(store, catalogReservedPrices, reserved);
+    insertMany(store, catalogSpotPrices, spot);
+    insertMany(store, catalogServicePrices, services);
 
     const specs = w.specs?.specs ?? [];
     for (const spec of specs) {

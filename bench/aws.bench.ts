@@ -1,0 +1,136 @@
+/**
+ * Live-source figures: bulk CSV offer-file import throughput (a generated 200k-row AmazonEC2 CSV in a
+ * temp dir, streamed, filtered, stored in one transaction) and a region refresh through the loopback
+ * AWS server (N GetProducts products over pages of 100, DescribeInstanceTypes, spot history).
+ */
+import { DescribeInstanceTypesResult$, DescribeSpotPriceHistoryResult$ } from '@aws-sdk/client-ec2';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { connectionFromEnv } from '../src/aws/connection.js';
+import { importOfferFile } from '../src/aws/import-offer.js';
+import { refreshRegion } from '../src/aws/refresh.js';
+import { writeCatalog } from '../src/store/catalog-repo.js';
+import { openStore } from '../src/store/db.js';
+import { startAwsLoopback } from '../test/support/aws-loopback.js';
+import { ec2XmlResponse } from '../test/support/ec2-xml.js';
+import type { BenchResult } from './run.js';
+
+const ROWS = 200_000;
+const PRODUCTS = 2_000;
+
+const COLUMNS = ['SKU', 'OfferTermCode', 'RateCode', 'TermType', 'PriceDescription', 'EffectiveDate', 'StartingRange', 'EndingRange', 'Unit', 'PricePerUnit', 'Currency', 'RelatedTo', 'LeaseContractLength', 'PurchaseOption', 'OfferingClass', 'Product Family', 'serviceCode', 'Location', 'Location Type', 'Instance Type', 'Current Generation', 'Instance Family', 'vCPU', 'Physical Processor', 'Clock Speed', 'Memory', 'Storage', 'Network Performance', 'Processor Architecture', 'Tenancy', 'Operating System', 'License Model', 'usageType', 'operation', 'CapacityStatus', 'ECU', 'Normalization Size Factor', 'Pre Installed S/W', 'Processor Features', 'Region Code', 'serviceName', 'Volume API Name'];
+
+const RESERVED: [string, string, string][] = [];
+for (const lease of ['1yr', '3yr']) for (const cls of ['standard', 'convertible']) for (const opt of ['No Upfront', 'Partial Upfront', 'All Upfront']) RESERVED.push([lease, cls, opt]);
+
+const q = (v: string) => `"${v}"`;
+
+/** Writes a bulk CSV offer file of about `rows` rows: per type, Linux/Shared (kept) and Windows, RHEL, Dedicated, reservation-capacity SKUs (filtered out). */
+export async function writeOfferCsv(path: string, rows: number): Promise<{ rows: number; types: number }> {
+  const out = createWriteStream(path);
+  const write = async (line: string) => {
+    if (!out.write(line + '\n')) await once(out, 'drain');
+  };
+  for (const [k, v] of [['FormatVersion', 'v1.0'], ['Disclaimer', 'generated for nuage bench'], ['Publication Date', '2025-07-01T00:00:00Z'], ['Version', '20250701000000'], ['OfferCode', 'AmazonEC2']]) await write(`${q(k!)},${q(v!)}`);
+  await write(COLUMNS.map(q).join(','));
+  let written = 0;
+  let t = 0;
+  const variants: [string, string, string][] = [['Linux', 'Shared', 'Used'], ['Windows', 'Shared', 'Used'], ['RHEL', 'Shared', 'Used'], ['Linux', 'Dedicated', 'Used'], ['Linux', 'Shared', 'UnusedCapacityReservation']];
+  while (written < rows) {
+    const type = `b${t % 9}x${Math.floor(t / 9)}.${['large', 'xlarge', '2xlarge', '4xlarge'][t % 4]}`;
+    for (const [v, [os, tenancy, cap]] of variants.entries()) {
+      const sku = `SKU${String(t).padStart(8, '0')}V${v}`;
+      const attrs = (term: string, type_: string, unit: string, price: string, lease = '', opt = '', cls = '') =>
+        [sku, term, `${sku}.${term}.6YS6EN2CT7`, type_, `$${price} per ${os} ${type} hour`, '2025-07-01', '0', 'Inf', unit, price, 'USD', '', lease, opt, cls, 'Compute Instance', 'AmazonEC2', 'EU (Paris)', 'AWS Region', type, 'Yes', 'General purpose', '4', 'Intel Xeon Platinum 8175', '3.1 GHz', '16 GiB', 'EBS only', 'Up to 10 Gigabit', '64-bit', tenancy, os, 'No License required', `EUW3-BoxUsage:${type}`, 'RunInstances', cap, '16', '8', 'NA', 'Intel AVX; Intel AVX2', 'eu-west-3', 'Amazon Elastic Compute Cloud', '']
+          .map(q)
+          .join(',');
+      await write(attrs('JRTCKXETXF', 'OnDemand', 'Hrs', `0.${String(1000 + t).slice(-4)}000000`));
+      written++;
+      for (const [i, [lease, cls, opt]] of RESERVED.entries()) {
+        const code = `RI${String(i).padStart(8, '0')}`;
+        if (opt !== 'No Upfront') {
+          await write(attrs(code, 'Reserved', 'Quantity', String(300 + i), lease, opt, cls));
+          written++;
+        }
+        await write(attrs(code, 'Reserved', 'Hrs', opt === 'All Upfront' ? '0.0000000000' : '0.0400000000', lease, opt, cls));
+        written++;
+      }
+      if (v === 4) break;
+    }
+    t++;
+  }
+  out.end();
+  await once(out, 'finish');
+  return { rows: written, types: t };
+}
+
+function ms(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+async function importBench(dir: string): Promise<BenchResult[]> {
+  const file = join(dir, 'AmazonEC2-bench.csv');
+  const { rows, types } = await writeOfferCsv(file, ROWS);
+  const mb = statSync(file).size / 1048576;
+  const t0 = process.hrtime.bigint();
+  const { write, offer } = await importOfferFile(file, new Date());
+  const parseMs = ms(t0);
+  const store = openStore(join(dir, 'import.db'));
+  const t1 = process.hrtime.bigint();
+  const summary = writeCatalog(store, write);
+  const storeMs = ms(t1);
+  store.close();
+  const note = `${rows} rows, ${mb.toFixed(1)} MiB, ${types} types; kept ${offer.ec2Prices.length} Linux/Shared types, ${summary.regions[0]?.reserved} reserved rates`;
+  return [
+    { name: 'offer CSV import: stream + parse + map (rows/s)', value: rows / (parseMs / 1000), unit: 'rows/s', note },
+    { name: 'offer CSV import: parse time', value: parseMs, unit: 'ms' },
+    { name: 'offer CSV import: store write (one transaction)', value: storeMs, unit: 'ms' },
+    { name: 'offer CSV import: total (rows/s)', value: rows / ((parseMs + storeMs) / 1000), unit: 'rows/s' },
+  ];
+}
+
+async function refreshBench(dir: string): Promise<BenchResult[]> {
+  const { readFileSync } = await import('node:fs');
+  const { corpusPath } = await import('../test/support/corpora.js');
+  const base = corpusPath('ec2_pricing_api', 'amazon-ec2-instance-selector');
+  const product = readFileSync(join(base, 'GetProducts', 'm5_large.json'), 'utf8');
+  const parsed = JSON.stringify(JSON.parse(product));
+  const all = Array.from({ length: PRODUCTS }, (_, i) =>
+    parsed.replaceAll('6C86BEPQVG73ZGGR', `SKU${String(i).padStart(13, '0')}`).replaceAll('"instanceType":"m5.large"', `"instanceType":"b${i}.large"`).replaceAll('"regionCode":"us-east-1"', '"regionCode":"eu-west-3"').replace('"location":"US East (N. Virginia)"', '"location":"EU (Paris)"'),
+  );
+  const loopback = await startAwsLoopback();
+  loopback.on('GetProducts', (req) => {
+    const start = Number((req.json as { NextToken?: string }).NextToken ?? '0');
+    return { body: { FormatVersion: 'aws_v1', PriceList: all.slice(start, start + 100), ...(start + 100 < all.length ? { NextToken: String(start + 100) } : {}) } };
+  });
+  const types = JSON.parse(readFileSync(join(base, 'DescribeInstanceTypes', '25_instances.json'), 'utf8'));
+  const spot = JSON.parse(readFileSync(join(base, 'DescribeSpotPriceHistory', 'm5_large.json'), 'utf8'));
+  loopback.on('DescribeInstanceTypes', () => ({ body: ec2XmlResponse('DescribeInstanceTypes', DescribeInstanceTypesResult$, types) }));
+  loopback.on('DescribeSpotPriceHistory', () => ({ body: ec2XmlResponse('DescribeSpotPriceHistory', DescribeSpotPriceHistoryResult$, spot) }));
+  try {
+    const conn = connectionFromEnv({ AWS_ACCESS_KEY_ID: 'AKID', AWS_SECRET_ACCESS_KEY: 'secret' }, 'eu-west-3', loopback.url);
+    const t0 = process.hrtime.bigint();
+    const outcome = await refreshRegion(conn, { region: 'eu-west-3', spot: true, now: new Date('2021-02-09T12:00:00Z') });
+    const store = openStore(join(dir, 'refresh.db'));
+    writeCatalog(store, outcome.write);
+    store.close();
+    const total = ms(t0);
+    return [
+      { name: `region refresh via loopback (${PRODUCTS} products, ${outcome.pricing.pages} pages)`, value: total, unit: 'ms', note: '+ DescribeInstanceTypes (25) + spot history (250), stored' },
+      { name: 'region refresh: products/s', value: PRODUCTS / (total / 1000), unit: 'products/s' },
+    ];
+  } finally {
+    await loopback.close();
+  }
+}
+
+export default async function (): Promise<BenchResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'nuage-bench-aws-'));
+  try {
+    return [...(await importBench(dir)), ...(await refreshBench(dir))];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
