@@ -1,4 +1,5 @@
 /** Every part of the snapshot, in build order. */
+import { buildEc2 } from './ec2.js';
 import type { SnapshotBuilder } from './part.js';
 
-export const BUILDERS: readonly SnapshotBuilder[] = [];
+export const BUILDERS: readonly SnapshotBuilder[] = [buildEc2];

@@ -1,5 +1,9 @@
 /** Every CLI command module, registered in order of appearance in `nuage --help`. */
 import type { CommandModule } from '../context.js';
+import { budgetsCommand } from './budgets.js';
+import { catalogCommands } from './catalog.js';
 import { registerCatalogLive } from './catalog-live.js';
+import { defaultEstimateDeps, estimateCommand } from './estimate.js';
+import { pricesCommand } from './prices.js';
 
-export const COMMANDS: readonly CommandModule[] = [registerCatalogLive];
+export const COMMANDS: readonly CommandModule[] = [estimateCommand(defaultEstimateDeps), budgetsCommand, pricesCommand, catalogCommands, registerCatalogLive];
