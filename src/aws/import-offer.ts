@@ -1,6 +1,6 @@
 /** `nuage catalog import`: an offer file's prices as one CatalogWrite (replaced per region and source). */
 import { InputError } from '../errors.js';
-import { OFFER_FILE_SOURCE } from '../catalog/live-sources.js';
+import { LIVE_SOURCE_DESCRIPTIONS, OFFER_FILE_SOURCE } from '../catalog/live-sources.js';
 import type { CatalogWrite } from '../store/catalog-repo.js';
 import { readOfferFile, type OfferFileOptions, type OfferFileResult } from './offer-file.js';
 
@@ -24,7 +24,8 @@ export async function importOfferFile(path: string, now: Date, options: OfferFil
       origin: offer.file,
       at: now.toISOString(),
       regions: offer.regions,
-      replace: { onDemand: OFFER_FILE_SOURCE, reserved: OFFER_FILE_SOURCE, services: OFFER_FILE_SOURCE },
+      replace: { onDemand: [OFFER_FILE_SOURCE], reserved: [OFFER_FILE_SOURCE], services: [OFFER_FILE_SOURCE] },
+      sources: [{ id: OFFER_FILE_SOURCE, description: LIVE_SOURCE_DESCRIPTIONS[OFFER_FILE_SOURCE]!, asOf: offer.asOf, origin: offer.file }],
       ec2Prices: offer.ec2Prices,
       servicePrices: offer.servicePrices,
     },

@@ -4,7 +4,7 @@
  * Nothing is written here; the caller stores the result in one transaction.
  */
 import { NotFoundError, UsageError } from '../errors.js';
-import { EC2_API_SOURCE, PRICING_API_SOURCE } from '../catalog/live-sources.js';
+import { EC2_API_SOURCE, LIVE_SOURCE_DESCRIPTIONS, PRICING_API_SOURCE } from '../catalog/live-sources.js';
 import { spotAverages, type SpotAverage } from '../catalog/spot-average.js';
 import type { Ec2Prices, PriceBasis } from '../catalog/types.js';
 import type { CatalogWrite } from '../store/catalog-repo.js';
@@ -78,7 +78,11 @@ export async function refreshRegion(conn: AwsConnection, opts: RefreshOptions): 
       at: opts.now.toISOString(),
       regions: [opts.region],
       ...(opts.instanceTypes ? { instanceTypes: opts.instanceTypes } : {}),
-      replace: { onDemand: PRICING_API_SOURCE, reserved: PRICING_API_SOURCE, ...(opts.spot ? { spot: EC2_API_SOURCE } : {}) },
+      replace: { onDemand: [PRICING_API_SOURCE], reserved: [PRICING_API_SOURCE], ...(opts.spot ? { spot: [EC2_API_SOURCE] } : {}) },
+      sources: [
+        { id: PRICING_API_SOURCE, description: LIVE_SOURCE_DESCRIPTIONS[PRICING_API_SOURCE]!, asOf: prices.asOf, origin: conn.endpoint ?? 'AWS Pricing API' },
+        { id: EC2_API_SOURCE, description: LIVE_SOURCE_DESCRIPTIONS[EC2_API_SOURCE]!, asOf: today, origin: conn.endpoint ?? `EC2 API ${opts.region}` },
+      ],
       specs: { specs, source: EC2_API_SOURCE, asOf: today },
       ec2Prices: [...byType.values()],
       servicePrices: [],

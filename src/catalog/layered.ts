@@ -14,6 +14,7 @@ import type {
   ServicePrice,
   SpotFacts,
 } from './types.js';
+import { InMemoryCatalog, type CatalogData } from './memory.js';
 
 function mergeSpot(top: SpotFacts | undefined, base: SpotFacts | undefined): SpotFacts | undefined {
   if (!top) return base;
@@ -109,6 +110,8 @@ class LayeredCatalog implements Catalog {
   }
 
   coverage(region: string): RegionCoverage {
+    const top = this.top.coverage(region);
+    if (top.instanceTypes === 0 && top.servicePrices === 0) return this.base.coverage(region);
     let onDemandExact = 0;
     let onDemandEstimated = 0;
     let reservedExact = 0;
@@ -155,4 +158,14 @@ function listsServicePrices(c: Catalog): c is Catalog & ListsServicePrices {
 /** `top` (refreshed) over `base` (snapshot). */
 export function layeredCatalog(top: Catalog, base: Catalog): Catalog {
   return new LayeredCatalog(top, base);
+}
+
+/**
+ * Stored (refreshed/imported) values over a base catalog. Offer-file imports carry prices but no
+ * instance facts: the top borrows the base's facts for types it has none for, so its types are listed.
+ */
+export function layerOver(base: Catalog, stored: CatalogData): Catalog {
+  const own = new Set(stored.instanceTypes.map((s) => s.instanceType));
+  const borrowed = base.instanceTypes().filter((s) => !own.has(s.instanceType));
+  return layeredCatalog(new InMemoryCatalog({ ...stored, instanceTypes: [...stored.instanceTypes, ...borrowed] }), base);
 }

@@ -2,9 +2,10 @@
  * Catalog repository: writes a refresh or an import in ONE transaction (rows replaced per region and
  * source, so re-running never duplicates), and reads everything back for the stored catalog.
  */
-import { and, desc, eq, getTableColumns, getTableName, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, getTableName, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { Ec2Prices, InstanceTypeSpec, PriceBasis, ServicePrice } from '../catalog/types.js';
+import type { CatalogData } from '../catalog/memory.js';
+import type { CatalogSource, Ec2Prices, InstanceTypeSpec, PriceBasis, ServicePrice } from '../catalog/types.js';
 import type { Store } from './db.js';
 import {
   catalogInstanceTypes,
@@ -12,6 +13,8 @@ import {
   catalogRefreshLog,
   catalogReservedPrices,
   catalogServicePrices,
+  catalogSources,
+  catalogSpotAdvisor,
   catalogSpotPrices,
 } from './schema/catalog.js';
 
@@ -26,7 +29,15 @@ export interface CatalogWrite {
   /** Only these instance types' rows are replaced (a refresh limited with --types). */
   readonly instanceTypes?: readonly string[];
   /** Source replaced in each table; a table without a source is left untouched. */
-  readonly replace: { readonly onDemand?: string; readonly reserved?: string; readonly spot?: string; readonly services?: string };
+  readonly replace: {
+    readonly onDemand?: readonly string[];
+    readonly reserved?: readonly string[];
+    readonly spot?: readonly string[];
+    readonly spotAdvisor?: readonly string[];
+    readonly services?: readonly string[];
+  };
+  /** Sources of the written figures (upserted; `catalog info` lists them). */
+  readonly sources?: readonly CatalogSource[];
   readonly specs?: { readonly specs: readonly InstanceTypeSpec[]; readonly source: string; readonly asOf: string };
   readonly ec2Prices: readonly Ec2Prices[];
   readonly servicePrices: readonly ServicePrice[];
@@ -73,8 +84,8 @@ function insertMany<T extends SQLiteTable>(store: Store, table: T, rows: readonl
 export function writeCatalog(store: Store, w: CatalogWrite): WriteSummary {
   const at = w.at;
   return store.transaction(() => {
-    const scoped = (cols: ScopeColumns, region: string, source: string): SQL => {
-      const conds = [eq(cols.region, region), eq(cols.source, source)];
+    const scoped = (cols: ScopeColumns, region: string, sources: readonly string[]): SQL => {
+      const conds = [eq(cols.region, region), inArray(cols.source, [...sources])];
       if (w.instanceTypes && cols.instanceType) conds.push(inArray(cols.instanceType, [...w.instanceTypes]));
       return and(...conds)!;
     };
@@ -82,8 +93,9 @@ export function writeCatalog(store: Store, w: CatalogWrite): WriteSummary {
       if (w.replace.onDemand) store.db.delete(catalogOnDemandPrices).where(scoped(catalogOnDemandPrices, region, w.replace.onDemand)).run();
       if (w.replace.reserved) store.db.delete(catalogReservedPrices).where(scoped(catalogReservedPrices, region, w.replace.reserved)).run();
       if (w.replace.spot) store.db.delete(catalogSpotPrices).where(scoped(catalogSpotPrices, region, w.replace.spot)).run();
+      if (w.replace.spotAdvisor) store.db.delete(catalogSpotAdvisor).where(scoped(catalogSpotAdvisor, region, w.replace.spotAdvisor)).run();
       if (w.replace.services) {
-        store.db.delete(catalogServicePrices).where(and(eq(catalogServicePrices.region, region), eq(catalogServicePrices.source, w.replace.services))).run();
+        store.db.delete(catalogServicePrices).where(and(eq(catalogServicePrices.region, region), inArray(catalogServicePrices.source, [...w.replace.services]))).run();
       }
     }
     const onDemand = w.ec2Prices.filter((p) => p.onDemand).map((p) => ({ region: p.region, instanceType: p.instanceType, usdPerHour: p.onDemand!.usdPerHour, ...basisColumns(p.onDemand!.basis, at) }));
@@ -98,15 +110,40 @@ export function writeCatalog(store: Store, w: CatalogWrite): WriteSummary {
         usdPerHour: r.usdPerHour,
         effectiveUsdPerHour: r.effectiveUsdPerHour,
         ...basisColumns(r.basis, at),
+        splitSource: r.splitBasis?.source ?? null,
+        splitAsOf: r.splitBasis?.asOf ?? null,
+        splitKind: r.splitBasis?.kind ?? null,
+        splitMethod: r.splitBasis?.method ?? null,
       })),
     );
     const spot = w.ec2Prices
       .filter((p) => p.spot?.averageUsdPerHour !== undefined && p.spot.priceBasis)
       .map((p) => ({ region: p.region, instanceType: p.instanceType, averageUsdPerHour: p.spot!.averageUsdPerHour!, byZone: { ...(p.spot!.byZone ?? {}) }, ...basisColumns(p.spot!.priceBasis!, at) }));
+    const advisor = w.ec2Prices
+      .filter((p) => p.spot?.advisorBasis && (p.spot.savingsPercent !== undefined || p.spot.interruptionBucket !== undefined))
+      .map((p) => ({
+        region: p.region,
+        instanceType: p.instanceType,
+        savingsPercent: p.spot!.savingsPercent ?? null,
+        interruptionIndex: p.spot!.interruptionBucket?.index ?? null,
+        interruptionLabel: p.spot!.interruptionBucket?.label ?? null,
+        ...basisColumns(p.spot!.advisorBasis!, at),
+      }));
     const services = w.servicePrices.map((s) => ({ region: s.region, key: s.key, unit: s.unit, usd: s.usd, description: s.description, ...basisColumns(s.basis, at) }));
     insertMany(store, catalogOnDemandPrices, onDemand);
     insertMany(store, catalogReservedPrices, reserved);
     insertMany(store, catalogSpotPrices, spot);
+    insertMany(store, catalogSpotAdvisor, advisor);
+    for (const src of w.sources ?? []) {
+      store.db
+        .insert(catalogSources)
+        .values({ ...src, writtenAt: at })
+        .onConflictDoUpdate({
+          target: catalogSources.id,
+          set: { description: src.description, origin: src.origin, writtenAt: at, asOf: sql`max(${catalogSources.asOf}, excluded.as_of)` },
+        })
+        .run();
+    }
     insertMany(store, catalogServicePrices, services);
 
     const specs = w.specs?.specs ?? [];
@@ -115,8 +152,9 @@ export function writeCatalog(store: Store, w: CatalogWrite): WriteSummary {
       store.db.insert(catalogInstanceTypes).values(row).onConflictDoUpdate({ target: catalogInstanceTypes.instanceType, set: row }).run();
     }
 
-    const sources = [...new Set([w.replace.onDemand, w.replace.reserved, w.replace.spot, w.replace.services, w.specs?.source].filter((s): s is string => !!s))];
-    const asOfs = [...onDemand, ...reserved, ...spot, ...services].map((r) => r.asOf);
+    const r = w.replace;
+    const sources = [...new Set([...(r.onDemand ?? []), ...(r.reserved ?? []), ...(r.spot ?? []), ...(r.spotAdvisor ?? []), ...(r.services ?? []), ...(w.specs ? [w.specs.source] : [])])];
+    const asOfs = [...onDemand, ...reserved, ...spot, ...advisor, ...services].map((row) => row.asOf);
     const regions: RegionWriteCounts[] = w.regions.map((region) => {
       const counts = {
         region,
@@ -156,6 +194,8 @@ export interface StoredRows {
   readonly onDemand: (typeof catalogOnDemandPrices.$inferSelect)[];
   readonly reserved: (typeof catalogReservedPrices.$inferSelect)[];
   readonly spot: (typeof catalogSpotPrices.$inferSelect)[];
+  readonly advisor: (typeof catalogSpotAdvisor.$inferSelect)[];
+  readonly sources: (typeof catalogSources.$inferSelect)[];
   readonly services: (typeof catalogServicePrices.$inferSelect)[];
   readonly log: RefreshLogEntry[];
 }
@@ -167,7 +207,38 @@ export function readCatalogRows(store: Store): StoredRows {
     onDemand: db.select().from(catalogOnDemandPrices).all(),
     reserved: db.select().from(catalogReservedPrices).all(),
     spot: db.select().from(catalogSpotPrices).all(),
+    advisor: db.select().from(catalogSpotAdvisor).all(),
+    sources: db.select().from(catalogSources).orderBy(asc(sql`rowid`)).all(),
     services: db.select().from(catalogServicePrices).all(),
     log: db.select().from(catalogRefreshLog).orderBy(desc(catalogRefreshLog.id)).all(),
   };
+}
+
+/**
+ * Any catalog values into the store (the contract suite, tests, tools): specs upserted, prices of the
+ * sources they carry replaced in their regions, the info's sources recorded.
+ */
+export function writeCatalogData(store: Store, data: CatalogData, opts: { at: string; origin: string }): WriteSummary {
+  const ec2 = data.ec2Prices ?? [];
+  const services = data.servicePrices ?? [];
+  const of = (bases: (PriceBasis | undefined)[]) => [...new Set(bases.filter((b): b is PriceBasis => b !== undefined).map((b) => b.source))];
+  const regions = [...new Set([...data.info.regions, ...ec2.map((p) => p.region), ...services.map((s) => s.region)])];
+  const written: WriteSummary = writeCatalog(store, {
+    kind: 'import',
+    origin: opts.origin,
+    at: opts.at,
+    regions,
+    replace: {
+      onDemand: of(ec2.map((p) => p.onDemand?.basis)),
+      reserved: of(ec2.flatMap((p) => p.reserved.map((r) => r.basis))),
+      spot: of(ec2.map((p) => p.spot?.priceBasis)),
+      spotAdvisor: of(ec2.map((p) => p.spot?.advisorBasis)),
+      services: of(services.map((s) => s.basis)),
+    },
+    sources: data.info.sources,
+    ...(data.instanceTypes.length > 0 ? { specs: { specs: data.instanceTypes, source: data.info.origin, asOf: data.info.pricesAsOf } } : {}),
+    ec2Prices: ec2,
+    servicePrices: services,
+  });
+  return written;
 }

@@ -18,7 +18,8 @@ import type {
   SpotFacts,
 } from '../catalog/types.js';
 import { readCatalogRows, type StoredRows } from './catalog-repo.js';
-import type { Store } from './db.js';
+import { existsSync } from 'node:fs';
+import { openStore, type Store } from './db.js';
 
 interface BasisRow {
   source: string;
@@ -85,16 +86,29 @@ export function storedCatalogData(rows: StoredRows): CatalogData {
       usdPerHour: r.usdPerHour,
       effectiveUsdPerHour: r.effectiveUsdPerHour,
       basis: basisOf(r),
+      ...(r.splitSource && r.splitAsOf
+        ? { splitBasis: basisOf({ source: r.splitSource, asOf: r.splitAsOf, basisKind: r.splitKind ?? 'exact', method: r.splitMethod, writtenAt: r.writtenAt }) }
+        : {}),
     });
   }
   const spot = newestBy(rows.spot, typeKey);
+  const advisor = newestBy(rows.advisor, typeKey);
 
   const keys = new Map<string, { region: string; instanceType: string }>();
-  for (const r of [...rows.onDemand, ...rows.reserved, ...rows.spot]) keys.set(typeKey(r), { region: r.region, instanceType: r.instanceType });
+  for (const r of [...rows.onDemand, ...rows.reserved, ...rows.spot, ...rows.advisor]) keys.set(typeKey(r), { region: r.region, instanceType: r.instanceType });
   const ec2Prices: Ec2Prices[] = [...keys].map(([k, { region, instanceType }]) => {
     const od = onDemand.get(k);
     const sp = spot.get(k);
-    const spotFacts: SpotFacts | undefined = sp ? { averageUsdPerHour: sp.averageUsdPerHour, byZone: sp.byZone, priceBasis: basisOf(sp) } : undefined;
+    const adv = advisor.get(k);
+    const spotFacts: SpotFacts | undefined =
+      sp || adv
+        ? {
+            ...(adv?.savingsPercent != null ? { savingsPercent: adv.savingsPercent } : {}),
+            ...(adv?.interruptionIndex != null ? { interruptionBucket: { index: adv.interruptionIndex, label: adv.interruptionLabel ?? '' } } : {}),
+            ...(adv ? { advisorBasis: basisOf(adv) } : {}),
+            ...(sp ? { averageUsdPerHour: sp.averageUsdPerHour, byZone: sp.byZone, priceBasis: basisOf(sp) } : {}),
+          }
+        : undefined;
     return {
       region,
       instanceType,
@@ -114,17 +128,13 @@ export function storedCatalogData(rows: StoredRows): CatalogData {
     basis: basisOf(r),
   }));
 
-  const sourceDates = new Map<string, string>();
-  for (const r of [...rows.onDemand, ...rows.reserved, ...rows.spot, ...rows.services, ...rows.specs]) {
-    if ((sourceDates.get(r.source) ?? '') < r.asOf) sourceDates.set(r.source, r.asOf);
-  }
-  const sources: CatalogSource[] = [...sourceDates].sort().map(([id, asOf]) => ({
-    id,
-    description: LIVE_SOURCE_DESCRIPTIONS[id] ?? id,
-    asOf,
-    origin: rows.log.find((l) => l.sources.split(',').includes(id))?.origin ?? '',
+  const sources: CatalogSource[] = rows.sources.map((s) => ({
+    id: s.id,
+    description: s.description || (LIVE_SOURCE_DESCRIPTIONS[s.id] ?? s.id),
+    asOf: s.asOf,
+    origin: s.origin,
   }));
-  const priceDates = [...rows.onDemand, ...rows.reserved, ...rows.spot, ...rows.services].map((r) => r.asOf);
+  const priceDates = [...rows.onDemand, ...rows.reserved, ...rows.spot, ...rows.advisor, ...rows.services].map((r) => r.asOf);
   const regions = [...new Set([...ec2Prices.map((p) => p.region), ...servicePrices.map((s) => s.region)])].sort();
   return {
     info: { pricesAsOf: priceDates.reduce((a, b) => (a > b ? a : b), ''), sources, regions, origin: 'store' },
@@ -146,4 +156,19 @@ function sortReserved(list: ReservedRate[]): ReservedRate[] {
 /** Everything refreshed or imported into the store, as catalog values (empty when nothing was). */
 export function loadStoredCatalog(store: Store): CatalogData {
   return storedCatalogData(readCatalogRows(store));
+}
+
+/**
+ * The stored values of the SQLite file at `path`, or undefined when the file does not exist or holds
+ * no refreshed/imported figures (reading never creates the file).
+ */
+export function readStoredCatalog(path: string): CatalogData | undefined {
+  if (path !== ':memory:' && !existsSync(path)) return undefined;
+  const store = openStore(path);
+  try {
+    const data = loadStoredCatalog(store);
+    return data.info.regions.length === 0 && data.instanceTypes.length === 0 ? undefined : data;
+  } finally {
+    store.close();
+  }
 }

@@ -98,7 +98,7 @@ describe('catalog store', () => {
   it('a refresh limited to some types replaces only their rows', () => {
     const basis = { kind: 'exact' as const, source: 'aws-pricing-api', asOf: '2025-07-01' };
     const prices = (type: string, usd: string): Ec2Prices => ({ region: 'eu-west-3', instanceType: type, currency: 'USD', onDemand: { usdPerHour: usd, basis }, reserved: [] });
-    const base = { kind: 'refresh' as const, origin: 'test', regions: ['eu-west-3'], replace: { onDemand: 'aws-pricing-api', reserved: 'aws-pricing-api' }, servicePrices: [] };
+    const base = { kind: 'refresh' as const, origin: 'test', regions: ['eu-west-3'], replace: { onDemand: ['aws-pricing-api'], reserved: ['aws-pricing-api'] }, servicePrices: [] };
     writeCatalog(store, { ...base, at: '2025-07-02T00:00:00Z', ec2Prices: [prices('m5.large', '0.112'), prices('m5.xlarge', '0.224')] });
     writeCatalog(store, { ...base, at: '2025-07-03T00:00:00Z', instanceTypes: ['m5.large'], ec2Prices: [prices('m5.large', '0.111')] });
     const cat = new InMemoryCatalog(loadStoredCatalog(store));
@@ -111,7 +111,8 @@ describe('catalog store', () => {
     writeCatalog(store, (await importOfferFile(CSV_FILE, NOW)).write); // as of 2025-07-01
     const basis = { kind: 'exact' as const, source: 'aws-pricing-api', asOf: '2025-07-15' };
     writeCatalog(store, {
-      kind: 'refresh', origin: 'test', at: '2025-07-15T00:00:00Z', regions: ['eu-west-3'], replace: { onDemand: 'aws-pricing-api', reserved: 'aws-pricing-api' },
+      kind: 'refresh', origin: 'test', at: '2025-07-15T00:00:00Z', regions: ['eu-west-3'], replace: { onDemand: ['aws-pricing-api'], reserved: ['aws-pricing-api'] },
+      sources: [{ id: 'aws-pricing-api', description: 'Pricing API', asOf: '2025-07-15', origin: 'test' }],
       ec2Prices: [{ region: 'eu-west-3', instanceType: 'm5.xlarge', currency: 'USD', onDemand: { usdPerHour: '0.226', basis }, reserved: [] }], servicePrices: [],
     });
     const cat = new InMemoryCatalog(loadStoredCatalog(store));

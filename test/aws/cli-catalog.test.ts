@@ -217,3 +217,33 @@ describe('nuage catalog import', () => {
     expect(stored(db).servicePrice('eu-west-3', 'ebs:gp3:iops')?.usd).toBe('0.0058');
   });
 });
+
+describe('stored prices override the snapshot in every command (openCatalog)', () => {
+  it('nuage prices and nuage catalog info show the imported prices with their own date and source', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nuage-layer-'));
+    const db = join(dir, 'nuage.db');
+    const before = await runCli(['prices', 'm5.xlarge', '--region', 'eu-west-3', '--format', 'json', '--db', db]);
+    expect(before.code).toBe(0);
+    expect(JSON.parse(before.stdout).basis.source).not.toBe('aws-offer-file');
+    expect(existsSync(db)).toBe(false); // reading the catalog never creates the store
+
+    await runCli(['catalog', 'import', join(FIXTURES, 'AmazonEC2-eu-west-3-mini.json'), '--db', db], { now: NOW });
+    const after = JSON.parse((await runCli(['prices', 'm5.xlarge', '--region', 'eu-west-3', '--format', 'json', '--db', db])).stdout);
+    expect(after).toMatchObject({ vcpu: 4, memoryGiB: 16, onDemandHourly: 0.224, pricesAsOf: '2025-07-01', basis: { kind: 'exact', source: 'aws-offer-file', asOf: '2025-07-01' } });
+    expect(after.reserved.map((r: { term: string; paymentOption: string; upfront: number }) => [r.term, r.paymentOption, r.upfront])).toEqual([
+      ['1yr', 'no-upfront', 0],
+      ['3yr', 'all-upfront', 2238],
+    ]);
+    // The snapshot's spot figures stay (the offer file has none).
+    expect(after.spot.savingsPercent).toBeGreaterThan(0);
+    // Other regions are untouched.
+    const other = JSON.parse((await runCli(['prices', 'm5.xlarge', '--region', 'eu-west-1', '--format', 'json', '--db', db])).stdout);
+    expect(other.basis.source).not.toBe('aws-offer-file');
+
+    const info = JSON.parse((await runCli(['catalog', 'info', '--region', 'eu-west-3', '--format', 'json', '--db', db])).stdout);
+    expect(info.origin).toBe('snapshot+store');
+    expect(info.sources).toContainEqual({ id: 'aws-offer-file', description: expect.stringContaining('offer file'), asOf: '2025-07-01', origin: join(FIXTURES, 'AmazonEC2-eu-west-3-mini.json') });
+    expect(info.regions[0]).toMatchObject({ region: 'eu-west-3', servicePrices: expect.any(Number) });
+    expect(info.regions[0].servicePrices).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * `nuage catalog refresh` and `nuage catalog import`: prices from AWS or from an offer file into the
- * SQLite store, where they override the snapshot. Attached to the `catalog` command group (created
- * here only when the catalog module has not registered it).
+ * SQLite store, where they override the snapshot. Attached to the `catalog` command group
+ * (catalogGroup creates it when this module registers first).
  */
 import type { Command } from 'commander';
 import { connectionFromEnv } from '../../aws/connection.js';
@@ -11,13 +11,10 @@ import { UsageError } from '../../errors.js';
 import { textTable } from '../../report/table.js';
 import { writeCatalog, type WriteSummary } from '../../store/catalog-repo.js';
 import { openStore } from '../../store/db.js';
+import { catalogGroup } from './catalog.js';
 import { globalOptions, pickFormat, userPath, withGlobalOptions, type CliContext, type CommandModule } from '../context.js';
 
 const FORMATS = ['text', 'json'] as const;
-
-export function catalogGroup(program: Command): Command {
-  return program.commands.find((c) => c.name() === 'catalog') ?? program.command('catalog').description('Price catalog: look-ups, refresh from AWS, offer-file import');
-}
 
 function parseTypes(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;

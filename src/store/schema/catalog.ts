@@ -57,6 +57,11 @@ export const catalogReservedPrices = sqliteTable(
     usdPerHour: text('usd_per_hour').notNull(),
     effectiveUsdPerHour: text('effective_usd_per_hour').notNull(),
     ...basis,
+    /** Basis of the upfront/hourly split when it differs from the effective rate's (ReservedRate.splitBasis). */
+    splitSource: text('split_source'),
+    splitAsOf: text('split_as_of'),
+    splitKind: text('split_kind'),
+    splitMethod: text('split_method'),
   },
   (t) => [primaryKey({ columns: [t.region, t.instanceType, t.source, t.term, t.offeringClass, t.paymentOption] })],
 );
@@ -74,6 +79,20 @@ export const catalogSpotPrices = sqliteTable(
   (t) => [primaryKey({ columns: [t.region, t.instanceType, t.source] })],
 );
 
+/** Spot Instance Advisor figures (savings vs on-demand, interruption bucket). */
+export const catalogSpotAdvisor = sqliteTable(
+  'catalog_spot_advisor',
+  {
+    region: text('region').notNull(),
+    instanceType: text('instance_type').notNull(),
+    savingsPercent: integer('savings_percent'),
+    interruptionIndex: integer('interruption_index'),
+    interruptionLabel: text('interruption_label'),
+    ...basis,
+  },
+  (t) => [primaryKey({ columns: [t.region, t.instanceType, t.source] })],
+);
+
 export const catalogServicePrices = sqliteTable(
   'catalog_service_prices',
   {
@@ -86,6 +105,15 @@ export const catalogServicePrices = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.region, t.key, t.source] })],
 );
+
+/** The sources behind the stored figures, as listed by `nuage catalog info`. */
+export const catalogSources = sqliteTable('catalog_sources', {
+  id: text('id').primaryKey(),
+  description: text('description').notNull(),
+  asOf: text('as_of').notNull(),
+  origin: text('origin').notNull(),
+  writtenAt: text('written_at').notNull(),
+});
 
 /** One row per region touched by a refresh or import. */
 export const catalogRefreshLog = sqliteTable('catalog_refresh_log', {

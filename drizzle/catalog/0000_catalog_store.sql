@@ -60,6 +60,10 @@ CREATE TABLE `catalog_reserved_prices` (
 	`basis_kind` text DEFAULT 'exact' NOT NULL,
 	`method` text,
 	`written_at` text NOT NULL,
+	`split_source` text,
+	`split_as_of` text,
+	`split_kind` text,
+	`split_method` text,
 	PRIMARY KEY(`region`, `instance_type`, `source`, `term`, `offering_class`, `payment_option`)
 );
 --> statement-breakpoint
@@ -75,6 +79,28 @@ CREATE TABLE `catalog_service_prices` (
 	`method` text,
 	`written_at` text NOT NULL,
 	PRIMARY KEY(`region`, `key`, `source`)
+);
+--> statement-breakpoint
+CREATE TABLE `catalog_sources` (
+	`id` text PRIMARY KEY NOT NULL,
+	`description` text NOT NULL,
+	`as_of` text NOT NULL,
+	`origin` text NOT NULL,
+	`written_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `catalog_spot_advisor` (
+	`region` text NOT NULL,
+	`instance_type` text NOT NULL,
+	`savings_percent` integer,
+	`interruption_index` integer,
+	`interruption_label` text,
+	`source` text NOT NULL,
+	`as_of` text NOT NULL,
+	`basis_kind` text DEFAULT 'exact' NOT NULL,
+	`method` text,
+	`written_at` text NOT NULL,
+	PRIMARY KEY(`region`, `instance_type`, `source`)
 );
 --> statement-breakpoint
 CREATE TABLE `catalog_spot_prices` (
