@@ -78,7 +78,7 @@ export function mapOfferProduct(product: OfferProduct, ctx: MapContext): MappedO
 
   for (const [name, wanted] of Object.entries(LINUX_SHARED_FILTER)) {
     const value = attrs[name] ?? '';
-    // Offer files older than mid-2019 have no capacitystatus: every row there is used capacity.
+    // Older offer files have no capacitystatus: every row there is used capacity.
     if (name === 'capacitystatus' && value === '') continue;
     if (value === '') {
       throw new InputError({ file: origin.file, row: origin.row, field: fieldOf(origin, `attributes.${name}`) }, `compute product ${product.sku} has no ${name}`);
