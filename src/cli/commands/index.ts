@@ -1,4 +1,6 @@
 /** Every CLI command module, registered in order of appearance in `nuage --help`. */
 import type { CommandModule } from '../context.js';
+import { commentCommands } from './comment.js';
+import { planCommands } from './plan.js';
 
-export const COMMANDS: readonly CommandModule[] = [];
+export const COMMANDS: readonly CommandModule[] = [planCommands, commentCommands];
