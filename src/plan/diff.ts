@@ -75,9 +75,18 @@ export interface DiffOptions {
 }
 
 function mergeComponents(before: SideCost | null, after: SideCost | null, conv: (usd: Decimal) => Decimal): ComponentDiff[] {
+  // Components pair up by name; a name repeated within one side pairs by occurrence.
   const rows = new Map<string, { b?: PricedComponent; a?: PricedComponent }>();
-  for (const c of before?.components ?? []) rows.set(c.name, { ...rows.get(c.name), b: c });
-  for (const c of after?.components ?? []) rows.set(c.name, { ...rows.get(c.name), a: c });
+  const keyed = (list: readonly PricedComponent[]): [string, PricedComponent][] => {
+    const seen = new Map<string, number>();
+    return list.map((c) => {
+      const n = (seen.get(c.name) ?? 0) + 1;
+      seen.set(c.name, n);
+      return [n === 1 ? c.name : `${c.name}#${n}`, c];
+    });
+  };
+  for (const [k, c] of keyed(before?.components ?? [])) rows.set(k, { ...rows.get(k), b: c });
+  for (const [k, c] of keyed(after?.components ?? [])) rows.set(k, { ...rows.get(k), a: c });
   return [...rows.values()].map(({ b, a }) => {
     const main = (a ?? b)!;
     return {

@@ -92,7 +92,7 @@ export function renderComment(d: CostDiff, opts: CommentOptions = {}): string {
       out.push('');
     }
     if (d.unknown.length > 0) {
-      out.push('Known only after apply:', '');
+      out.push('Unknown until apply, or not priced by nuage yet:', '');
       for (const u of d.unknown) out.push(`- \`${u.address}\`: ${u.component} — ${esc(u.reason ?? '')}`);
       out.push('');
     }

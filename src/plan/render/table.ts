@@ -57,7 +57,7 @@ function rows(d: CostDiff, breakdown: boolean, style: TableStyle): string[][] {
 export function notPricedLines(d: CostDiff): string[] {
   const out: string[] = [];
   for (const m of d.missingPrices) out.push(`No price: ${m.address} — ${m.component} (${m.price})`);
-  for (const u of d.unknown) out.push(`Unknown until apply: ${u.address} — ${u.component} (${u.reason ?? ''})`);
+  for (const u of d.unknown) out.push(`Unknown or not priced: ${u.address} — ${u.component} (${u.reason ?? ''})`);
   for (const u of d.usageBased) out.push(`Usage-based (no value in the usage file): ${u.address} — ${u.component} (${u.unit})`);
   for (const u of d.unsupported) out.push(`Not supported yet: ${u.type} × ${u.count}`);
   return out;

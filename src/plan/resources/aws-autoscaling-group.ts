@@ -134,12 +134,12 @@ function mixedComponents(ctx: ResourceContext, cap: Capacity): ComponentSpec[] {
       out.push(...fleet('On-demand', first.type, odUnits.div(weightOf(first.weight)).round(0, 3), 'on-demand'));
     } else {
       const share = odUnits.div(pool.length);
-      for (const o of pool) out.push(...fleet('On-demand', o.type, share.div(weightOf(o.weight)), 'on-demand'));
+      for (const o of pool) out.push(...fleet(`On-demand ${isKnown(o.type) ? o.type : '?'}`, o.type, share.div(weightOf(o.weight)), 'on-demand'));
     }
   }
   if (spotUnits.gt(0)) {
     const share = spotUnits.div(pool.length);
-    for (const o of pool) out.push(...fleet('Spot', o.type, share.div(weightOf(o.weight)), 'spot'));
+    for (const o of pool) out.push(...fleet(`Spot ${isKnown(o.type) ? o.type : '?'}`, o.type, share.div(weightOf(o.weight)), 'spot'));
   }
   return withNote(out, notes.join('; ') || undefined);
 }

@@ -61,6 +61,7 @@ export const awsEksNodeGroup: ResourceModel = {
         ...fleetComponents({
           region: ctx.region,
           instanceType: t === UNKNOWN ? UNKNOWN : t,
+          ...(used.length > 1 ? { label: String(t === UNKNOWN ? '?' : t) } : {}),
           count: perType,
           purchase: spot ? 'spot' : 'on-demand',
           tenancy: lt?.tenancy,

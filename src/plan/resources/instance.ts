@@ -38,7 +38,7 @@ export function fleetComponents(f: FleetSpec): ComponentSpec[] {
   const out: ComponentSpec[] = [];
   const tenancy = tenancyOf(f.tenancy);
   const label = f.label ? `${f.label}: ` : '';
-  const countNote = f.count.eq(dec(f.count).round(0)) ? '' : ` × ${f.count.toString()} average`;
+  const countNote = f.count.eq(f.count.round(0)) ? '' : ` × ${f.count.round(2).toString()} average`;
   if (!isKnown(f.instanceType)) {
     out.push({
       name: `${label}Instance usage (Linux, ${f.purchase}, type unknown)`,
