@@ -128,6 +128,8 @@ export function costPlan(plan: Plan, opts: CostOptions): CostedChange[] {
         region: r,
         attrs,
         related: (path, types) => related(change, s, path, types),
+        configured: (attribute) =>
+          change.expressions !== null && typeof change.expressions === 'object' && attribute in (change.expressions as Record<string, unknown>),
       };
       const components = model.components(ctx).map((spec) =>
         priceComponent(spec, opts.prices, {

@@ -49,7 +49,10 @@ export function parsePlanJson(text: string, file: string): unknown {
       }
     }
     const pos = /position (\d+)/.exec(message);
-    const line = pos ? lineOf(text, start + Number(pos[1])) : undefined;
+    const line = pos ? lineOf(text, start + Number(pos[1])) : /end of JSON/i.test(message) ? lineOf(text, text.trimEnd().length) : undefined;
+    if (/end of JSON/i.test(message)) {
+      throw new PlanFormatError({ file, row: line }, `corrupted plan JSON: the file ends before the plan does (truncated?)`);
+    }
     throw new PlanFormatError({ file, row: line }, `corrupted plan JSON: ${message.replace(/^JSON\.parse: /, '')}`);
   }
 }

@@ -12,6 +12,8 @@ export interface ResourceContext {
    * Values, on the same side, of the resource that the attribute at `path` refers to (a launch template from
    * an ASG…), found by the configuration reference or by name/id; undefined when it is not in the plan.
    */
+  /** True when the configuration writes this top-level attribute (false: a computed value is the provider/AWS default). */
+  configured(attribute: string): boolean;
   related(path: readonly (string | number)[], types: readonly string[]): { address: string; attrs: Attrs } | undefined;
 }
 

@@ -38,11 +38,11 @@ export const awsEksNodeGroup: ResourceModel = {
       if (isKnown(listed) && listed.length > 0) notes.push(`launch template ${lt.source} sets ${lt.instanceType}: instance_types ignored`);
     } else {
       const listed = a.strings('instance_types');
-      if (listed === UNKNOWN) types = [UNKNOWN];
-      else if (listed && listed.length > 0) types = listed;
+      if (listed === UNKNOWN && ctx.configured('instance_types')) types = [UNKNOWN];
+      else if (isKnown(listed) && listed.length > 0) types = listed;
       else {
         types = [EKS_DEFAULT_INSTANCE_TYPE];
-        notes.push(`instance_types not set: EKS default ${EKS_DEFAULT_INSTANCE_TYPE}`);
+        notes.push(`instance_types ${listed === UNKNOWN ? 'computed' : 'not set'}: EKS default ${EKS_DEFAULT_INSTANCE_TYPE}`);
       }
     }
     if (nodes === undefined) {
