@@ -20,6 +20,7 @@ export interface ConfigIndex {
 
 /** `module.a["x"].module.b[0].aws_instance.web[2]` → `module.a.module.b.aws_instance.web`. */
 export function configAddressOf(address: string): string {
+  if (!address.includes('[')) return address;
   return address.replace(/\[[^\]]*\]/g, '');
 }
 
@@ -59,9 +60,20 @@ export function indexConfiguration(configuration: unknown, variables: unknown): 
     return undefined;
   };
 
+  const regionCache = new Map<string, string | undefined>();
   return {
     resource: (addr) => resources.get(addr),
     providerRegion(key, providerShort) {
+      const cacheKey = `${key ?? ''}|${providerShort}`;
+      if (regionCache.has(cacheKey)) return regionCache.get(cacheKey);
+      const region = resolveRegion(key, providerShort);
+      regionCache.set(cacheKey, region);
+      return region;
+    },
+  };
+
+  function resolveRegion(key: string | undefined, providerShort: string): string | undefined {
+    {
       const candidates: string[] = [];
       if (key) {
         candidates.push(key);
@@ -77,6 +89,6 @@ export function indexConfiguration(configuration: unknown, variables: unknown): 
         }
       }
       return undefined;
-    },
-  };
+    }
+  }
 }

@@ -51,19 +51,25 @@ export function regionOf(change: ResourceChange, attrs: Attrs | null, defaultReg
 type Side = 'before' | 'after';
 
 function relatedResolver(plan: Plan): (from: ResourceChange, side: Side, path: readonly (string | number)[], types: readonly string[]) => { address: string; attrs: Attrs } | undefined {
-  const byConfig = new Map<string, ResourceChange[]>();
-  for (const c of plan.changes) {
-    const key = configAddressOf(c.address);
-    const list = byConfig.get(key);
-    if (list) list.push(c);
-    else byConfig.set(key, [c]);
-  }
-  const byType = new Map<string, ResourceChange[]>();
-  for (const c of plan.changes) {
-    const list = byType.get(c.type);
-    if (list) list.push(c);
-    else byType.set(c.type, [c]);
-  }
+  // Built on first use: most plans have no resource that refers to another.
+  let byConfig: Map<string, ResourceChange[]> | undefined;
+  let byType: Map<string, ResourceChange[]> | undefined;
+  const index = (): { byConfig: Map<string, ResourceChange[]>; byType: Map<string, ResourceChange[]> } => {
+    if (!byConfig || !byType) {
+      byConfig = new Map();
+      byType = new Map();
+      for (const c of plan.changes) {
+        const key = configAddressOf(c.address);
+        const list = byConfig.get(key);
+        if (list) list.push(c);
+        else byConfig.set(key, [c]);
+        const tlist = byType.get(c.type);
+        if (tlist) tlist.push(c);
+        else byType.set(c.type, [c]);
+      }
+    }
+    return { byConfig, byType };
+  };
   const sideOf = (c: ResourceChange, side: Side): Attrs | null => (side === 'after' ? c.after : c.before) ?? c.after ?? c.before;
   const expressionAt = (expr: unknown, path: readonly (string | number)[]): unknown => {
     let cur = expr;
@@ -82,7 +88,7 @@ function relatedResolver(plan: Plan): (from: ResourceChange, side: Side, path: r
       if (typeof ref !== 'string') continue;
       const [type, name] = ref.split('.');
       if (!type || !name || !types.includes(type)) continue;
-      const candidates = byConfig.get(modulePrefix ? `${modulePrefix}.${type}.${name}` : `${type}.${name}`);
+      const candidates = index().byConfig.get(modulePrefix ? `${modulePrefix}.${type}.${name}` : `${type}.${name}`);
       if (!candidates || candidates.length === 0) continue;
       const sameIndex = candidates.find((c) => c.index !== undefined && c.index === from.index) ?? candidates[0]!;
       const attrs = sideOf(sameIndex, side);
@@ -94,7 +100,7 @@ function relatedResolver(plan: Plan): (from: ResourceChange, side: Side, path: r
     const literal = value?.str(path[path.length - 1]!);
     if (isKnown(literal) && literal !== '') {
       for (const t of types) {
-        for (const c of byType.get(t) ?? []) {
+        for (const c of index().byType.get(t) ?? []) {
           const attrs = sideOf(c, side);
           if (attrs && (attrs.str('id') === literal || attrs.str('name') === literal)) return { address: c.address, attrs };
         }

@@ -15,7 +15,9 @@ export function decodePlanText(bytes: Uint8Array): string {
   if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0) {
     return new TextDecoder('utf-16be').decode(bytes);
   }
-  const text = new TextDecoder('utf-8').decode(bytes);
+  // Node's Buffer decodes UTF-8 markedly faster than TextDecoder on large files; fall back elsewhere.
+  const B = (globalThis as { Buffer?: { from(b: ArrayBuffer, o: number, l: number): { toString(enc: string): string } } }).Buffer;
+  const text = B ? B.from(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : new TextDecoder('utf-8').decode(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

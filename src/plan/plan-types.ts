@@ -35,7 +35,13 @@ export interface Plan {
 }
 
 /** Provider short name from a provider source (`registry.terraform.io/hashicorp/aws` → `aws`). */
+const shortNames = new Map<string, string>();
 export function providerShortName(providerName: string): string {
-  const last = providerName.split('/').pop() ?? providerName;
-  return last.replace(/^terraform-provider-/, '');
+  let short = shortNames.get(providerName);
+  if (short === undefined) {
+    const last = providerName.slice(providerName.lastIndexOf('/') + 1);
+    short = last.startsWith('terraform-provider-') ? last.slice('terraform-provider-'.length) : last;
+    shortNames.set(providerName, short);
+  }
+  return short;
 }
