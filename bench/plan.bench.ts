@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InMemoryCatalog } from '../src/catalog/memory.js';
-import { loadServicePrices } from '../src/cli/plan-catalog.js';
+import { loadSnapshotCatalog } from '../src/catalog/snapshot.js';
 import { fxFromEcb } from '../src/money/index.js';
 import { costPlan } from '../src/plan/cost-plan.js';
 import { buildDiff } from '../src/plan/diff.js';
@@ -73,7 +73,7 @@ export default async function (): Promise<BenchResult[]> {
       info: { pricesAsOf: '2023-02-23', sources: [], regions: [region], origin: 'bench' },
       instanceTypes: [],
       ec2Prices: [],
-      servicePrices: loadServicePrices(),
+      servicePrices: loadSnapshotCatalog().servicePricesIn(region),
     });
     const prices = catalogPrices(catalog);
     const fx = fxFromEcb('1.165', '2025-07-18', 'ECB');

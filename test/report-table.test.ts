@@ -5,7 +5,7 @@ describe('table renderers', () => {
   const cols = [{ header: 'app' }, { header: 'monthly', align: 'right' as const }];
   const rows = [['api', '322.56'], ['web|front', '1,234.00']];
   it('aligns text columns', () => {
-    expect(textTable(cols, rows)).toBe('app        monthly\n---------  --------\napi          322.56\nweb|front  1,234.00\n');
+    expect(textTable(cols, rows)).toBe('app         monthly\n---------  --------\napi          322.56\nweb|front  1,234.00\n');
   });
   it('escapes pipes in markdown', () => {
     expect(markdownTable(cols, rows)).toBe('| app | monthly |\n| --- | ---: |\n| api | 322.56 |\n| web\\|front | 1,234.00 |\n');

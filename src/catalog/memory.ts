@@ -1,6 +1,7 @@
 /**
  * An in-memory Catalog built from plain values. The snapshot loader and the SQLite-refreshed
- * catalog both produce these values; tests build small ones directly.
+ * catalog both produce these values; tests build small ones directly. Prices come either as plain
+ * Ec2Prices values or as per-region tables that decode their entries on first use (the snapshot).
  */
 import type {
   Catalog,
@@ -11,17 +12,42 @@ import type {
   ServicePrice,
 } from './types.js';
 
+/** Every price entry of one region, possibly decoded lazily. */
+export interface RegionPriceTable {
+  readonly region: string;
+  /** Instance types with an entry in the region. */
+  types(): readonly string[];
+  get(instanceType: string): Ec2Prices | undefined;
+}
+
 export interface CatalogData {
   readonly info: CatalogInfo;
   readonly instanceTypes: readonly InstanceTypeSpec[];
-  readonly ec2Prices: readonly Ec2Prices[];
+  readonly ec2Prices?: readonly Ec2Prices[];
+  /** Per-region tables (one per region; a region may not also appear in `ec2Prices`). */
+  readonly priceTables?: readonly RegionPriceTable[];
   readonly servicePrices?: readonly ServicePrice[];
+}
+
+/** A RegionPriceTable over plain values. */
+export class MapPriceTable implements RegionPriceTable {
+  private readonly byType = new Map<string, Ec2Prices>();
+  constructor(readonly region: string) {}
+  add(p: Ec2Prices): void {
+    this.byType.set(p.instanceType, p);
+  }
+  types(): readonly string[] {
+    return [...this.byType.keys()];
+  }
+  get(instanceType: string): Ec2Prices | undefined {
+    return this.byType.get(instanceType);
+  }
 }
 
 export class InMemoryCatalog implements Catalog {
   private readonly specs = new Map<string, InstanceTypeSpec>();
-  /** region → instance type → prices */
-  private readonly prices = new Map<string, Map<string, Ec2Prices>>();
+  /** region → price table */
+  private readonly prices = new Map<string, RegionPriceTable>();
   /** region → key → service price */
   private readonly services = new Map<string, Map<string, ServicePrice>>();
   private readonly typesInRegion = new Map<string, InstanceTypeSpec[]>();
@@ -30,10 +56,16 @@ export class InMemoryCatalog implements Catalog {
   constructor(private readonly data: CatalogData) {
     for (const s of data.instanceTypes) this.specs.set(s.instanceType, s);
     this.specList = [...this.specs.values()];
-    for (const p of data.ec2Prices) {
-      let byType = this.prices.get(p.region);
-      if (!byType) this.prices.set(p.region, (byType = new Map()));
-      byType.set(p.instanceType, p);
+    for (const t of data.priceTables ?? []) {
+      if (this.prices.has(t.region)) throw new Error(`InMemoryCatalog: two price tables for ${t.region}`);
+      this.prices.set(t.region, t);
+    }
+    const lazyRegions = new Set(this.prices.keys());
+    for (const p of data.ec2Prices ?? []) {
+      if (lazyRegions.has(p.region)) throw new Error(`InMemoryCatalog: ${p.region} has both a price table and plain prices`);
+      let table = this.prices.get(p.region) as MapPriceTable | undefined;
+      if (!table) this.prices.set(p.region, (table = new MapPriceTable(p.region)));
+      table.add(p);
     }
     for (const sp of data.servicePrices ?? []) {
       let byKey = this.services.get(sp.region);
@@ -61,8 +93,8 @@ export class InMemoryCatalog implements Catalog {
   instanceTypesIn(region: string): readonly InstanceTypeSpec[] {
     let list = this.typesInRegion.get(region);
     if (!list) {
-      const byType = this.prices.get(region);
-      list = byType ? [...byType.keys()].map((t) => this.specs.get(t)).filter((s): s is InstanceTypeSpec => s !== undefined) : [];
+      const table = this.prices.get(region);
+      list = table ? table.types().map((t) => this.specs.get(t)).filter((s): s is InstanceTypeSpec => s !== undefined) : [];
       this.typesInRegion.set(region, list);
     }
     return list;
@@ -82,7 +114,8 @@ export class InMemoryCatalog implements Catalog {
   }
 
   coverage(region: string): RegionCoverage {
-    const byType = this.prices.get(region) ?? new Map<string, Ec2Prices>();
+    const table = this.prices.get(region);
+    let instanceTypes = 0;
     let onDemandExact = 0;
     let onDemandEstimated = 0;
     let reservedExact = 0;
@@ -90,7 +123,10 @@ export class InMemoryCatalog implements Catalog {
     let spot = 0;
     let currentGen = 0;
     let currentGenExact = 0;
-    for (const p of byType.values()) {
+    for (const t of table?.types() ?? []) {
+      const p = table!.get(t);
+      if (!p) continue;
+      instanceTypes++;
       const exact = p.onDemand?.basis.kind === 'exact';
       if (p.onDemand) exact ? onDemandExact++ : onDemandEstimated++;
       if (p.reserved.length > 0) p.reserved.every((r) => r.basis.kind === 'exact') ? reservedExact++ : reservedEstimated++;
@@ -102,7 +138,7 @@ export class InMemoryCatalog implements Catalog {
     }
     return {
       region,
-      instanceTypes: byType.size,
+      instanceTypes,
       onDemandExact,
       onDemandEstimated,
       reservedExact,

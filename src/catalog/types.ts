@@ -59,7 +59,13 @@ export interface ReservedRate {
   readonly usdPerHour: string;
   /** upfront spread over the term's hours + hourly, USD/h. */
   readonly effectiveUsdPerHour: string;
+  /** Basis of the effective hourly rate (and of the split, unless `splitBasis` says otherwise). */
   readonly basis: PriceBasis;
+  /**
+   * Present when the upfront/hourly split is estimated although the effective rate is not, e.g. a
+   * partial-upfront rate whose source gives only the effective hourly figure.
+   */
+  readonly splitBasis?: PriceBasis;
 }
 
 /** Spot Instance Advisor interruption-frequency buckets. */

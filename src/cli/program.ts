@@ -1,18 +1,18 @@
 import { Command, CommanderError } from 'commander';
 import { NuageError } from '../errors.js';
 import { COMMANDS } from './commands/index.js';
-import { EXIT_ERROR, EXIT_OK, type CliContext, type CliIo } from './context.js';
+import { EXIT_ERROR, EXIT_OK, type CliContext, type CliIo, type CommandModule } from './context.js';
 
 export const VERSION = '0.1.0';
 
-export function buildProgram(ctx: CliContext): Command {
+export function buildProgram(ctx: CliContext, commands: readonly CommandModule[] = COMMANDS): Command {
   const program = new Command('nuage')
     .description('Cloud cost estimation and optimization for AWS')
     .version(VERSION)
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) })
     .exitOverride();
-  for (const register of COMMANDS) register(program, ctx);
+  for (const register of commands) register(program, ctx);
   // Subcommands inherit output handling and exit override.
   const inherit = (cmd: Command): void => {
     for (const sub of cmd.commands) {
@@ -24,8 +24,11 @@ export function buildProgram(ctx: CliContext): Command {
   return program;
 }
 
-/** Runs the CLI with `argv` (without node and script) and returns the exit code. Never calls process.exit. */
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs the CLI with `argv` (without node and script) and returns the exit code. Never calls process.exit.
+ * `commands` defaults to every registered command (tests may pass modules built with test dependencies).
+ */
+export async function run(argv: readonly string[], io: CliIo, commands: readonly CommandModule[] = COMMANDS): Promise<number> {
   let exitCode = EXIT_OK;
   const ctx: CliContext = {
     io,
@@ -33,7 +36,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       exitCode = Math.max(exitCode, code);
     },
   };
-  const program = buildProgram(ctx);
+  const program = buildProgram(ctx, commands);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InMemoryCatalog } from '../../src/catalog/memory.js';
 import type { Ec2Prices } from '../../src/catalog/types.js';
-import { loadServicePrices } from '../../src/cli/plan-catalog.js';
+import { loadSnapshotCatalog } from '../../src/catalog/snapshot.js';
 import { toNumber } from '../../src/money/index.js';
 import { parsePriceOverrides } from '../../src/plan/price-overrides.js';
 import { readPlanBytes } from '../../src/plan/read-plan.js';
@@ -37,7 +37,7 @@ function euWest1Catalog(): InMemoryCatalog {
     info: { pricesAsOf: '2023-02-23', sources: [], regions: ['eu-west-1'], origin: 'test' },
     instanceTypes: [],
     ec2Prices: [dumpEc2('t2.micro', '0.0126'), dumpEc2('t3.large', '0.0912'), dumpEc2('t3a.medium', '0.0408'), dumpEc2('m4.large', '0.111'), dumpEc2('c4.large', '0.113')],
-    servicePrices: loadServicePrices().filter((p) => p.region === 'eu-west-1'),
+    servicePrices: loadSnapshotCatalog().servicePricesIn('eu-west-1'),
   });
 }
 const emptyCatalog = (): InMemoryCatalog =>
@@ -151,5 +151,32 @@ describe.skipIf(!haveCorpus(DIR, 'terracost plans'))('terracost corpus', () => {
     const d = diffOf(plan('invalid_terraform-unsupported-plan.json'));
     expect(d.unsupported).toEqual([{ type: 'google_compute_instance', count: 1, addresses: ['google_compute_instance.vm_instance'] }]);
     expect(num(d.after.totalMonthlyCost)).toBe(0);
+  });
+});
+
+describe.skipIf(!haveCorpus(DIR, 'terracost plans'))('terracost ASG / EKS plans on the shipped snapshot (nuage diff)', () => {
+  type J = { after: { totalMonthlyCost: number }; resources: { address: string; afterMonthlyCost: number; components: { name: string; unitPriceUsd: string; basis: { source: string } }[] }[] };
+  const diffJson = async (name: string): Promise<J> => {
+    const r = await runCli(['diff', `${DIR}/${name}`, '--format', 'json', '--currency', 'USD']);
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout) as J;
+  };
+  it('eks-plan.json: 99.798 from data/ (t2.micro skypilot-v7 0.0126; gp3 and EKS from data/services/eu-west-1.json)', async () => {
+    const j = await diffJson('eks-plan.json');
+    const ng = j.resources.find((r) => r.address === 'module.eks.aws_eks_node_group.example')!;
+    expect(ng.components.map((c) => [c.name, c.unitPriceUsd, c.basis.source])).toEqual([
+      ['Instance usage (Linux, on-demand, t2.micro)', '0.0126', 'skypilot-v7'], // × 730 = 9.198
+      ['Volume /dev/sdf (gp3, 200 GB)', '0.088', 'terracost-pricing-2023-02-23'], // × 200 = 17.6
+    ]);
+    expect(j.after.totalMonthlyCost).toBe(99.798); // + EKS 0.10 × 730 = 73
+  });
+  it('asg-plan.json: 513.815 from data/ (dedicated m4/t3/c4, CloudWatch metric, gp3: data/services/eu-west-1.json)', async () => {
+    const j = await diffJson('asg-plan.json');
+    expect(Object.fromEntries(j.resources.map((r) => [r.address, r.afterMonthlyCost]))).toEqual({
+      'module.magento.aws_autoscaling_group.lc': 275.811, // 3 × 0.1221 × 730 + 21 metrics × 0.30 + 24 GB × 0.088
+      'module.magento.aws_autoscaling_group.lt': 145.724, // 2 × 0.0974 × 730 + 40 GB × 0.088 (+ credits usage-based)
+      'module.magento.aws_autoscaling_group.mixed': 92.28, // 1 × c4.large dedicated 0.124 × 730 + 20 GB × 0.088
+    });
+    expect(j.after.totalMonthlyCost).toBe(513.815);
   });
 });

@@ -1,6 +1,10 @@
 /** Every CLI command module, registered in order of appearance in `nuage --help`. */
 import type { CommandModule } from '../context.js';
+import { budgetsCommand } from './budgets.js';
+import { catalogCommands } from './catalog.js';
 import { commentCommands } from './comment.js';
+import { defaultEstimateDeps, estimateCommand } from './estimate.js';
 import { planCommands } from './plan.js';
+import { pricesCommand } from './prices.js';
 
-export const COMMANDS: readonly CommandModule[] = [planCommands, commentCommands];
+export const COMMANDS: readonly CommandModule[] = [estimateCommand(defaultEstimateDeps), budgetsCommand, pricesCommand, catalogCommands, planCommands, commentCommands];

@@ -18,8 +18,8 @@ import { renderComment } from '../../plan/render/comment.js';
 import { renderJson } from '../../plan/render/json.js';
 import { renderTable } from '../../plan/render/table.js';
 import { EMPTY_USAGE, parseUsageFile, type UsageFile } from '../../plan/usage.js';
-import { EXIT_POLICY, pickFormat, userPath, withGlobalOptions, type CliContext, type CliIo, type CommandModule } from '../context.js';
-import { planCatalog } from '../plan-catalog.js';
+import { openCatalog } from '../catalog-source.js';
+import { EXIT_POLICY, globalOptions, pickFormat, userPath, withGlobalOptions, type CliContext, type CliIo, type CommandModule, type GlobalOptions } from '../context.js';
 
 export const PLAN_FORMATS = ['table', 'json', 'markdown', 'github-comment'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
@@ -56,7 +56,7 @@ function decimalFlag(name: string, value: string | undefined): string | undefine
   return value.trim();
 }
 
-function settings(flags: PlanFlags, io: CliIo): Settings {
+function settings(flags: PlanFlags, io: CliIo, globals: GlobalOptions): Settings {
   const currency = flags.currency ?? io.env.NUAGE_CURRENCY ?? 'EUR';
   if (!isCurrency(currency)) throw new UsageError(`unknown --currency "${currency}"; expected one of: USD, EUR`);
   const usdEur = decimalFlag('--usd-eur', flags.usdEur);
@@ -78,7 +78,7 @@ function settings(flags: PlanFlags, io: CliIo): Settings {
     hoursPerMonth,
     ...(region ? { defaultRegion: region } : {}),
     usage,
-    prices: catalogPrices(planCatalog(), overrides),
+    prices: catalogPrices(openCatalog(globals), overrides),
   };
 }
 
@@ -127,8 +127,8 @@ export const planCommands: CommandModule = (program: Command, ctx: CliContext) =
       .option('--compare-to <base>', "a base plan: compare its after side with this plan's after side")
       .option('--fail-above <amount>', 'exit 2 when the monthly delta is above this amount (output currency)')
       .option('--fail-above-percent <percent>', 'exit 2 when the monthly delta is above this percentage'),
-  ).action((file: string, flags: PlanFlags) => {
-    const s = settings(flags, ctx.io);
+  ).action((file: string, flags: PlanFlags, cmd: Command) => {
+    const s = settings(flags, ctx.io, globalOptions(cmd, ctx.io));
     const policy = { failAbove: decimalFlag('--fail-above', flags.failAbove), failAbovePercent: decimalFlag('--fail-above-percent', flags.failAbovePercent) };
     const head = costFile(ctx.io, file, s);
     const costed = flags.compareTo !== undefined ? compareCosted(afterSideOnly(costFile(ctx.io, flags.compareTo, s)), head) : head;
@@ -147,8 +147,8 @@ export const planCommands: CommandModule = (program: Command, ctx: CliContext) =
       .command('breakdown')
       .description('monthly cost of every resource of a Terraform plan as it will run (the after side)')
       .argument('<plan>', 'plan JSON file'),
-  ).action((file: string, flags: PlanFlags) => {
-    const s = settings(flags, ctx.io);
+  ).action((file: string, flags: PlanFlags, cmd: Command) => {
+    const s = settings(flags, ctx.io, globalOptions(cmd, ctx.io));
     const costed = afterSideOnly(costFile(ctx.io, file, s));
     const diff = buildDiff(costed, { currency: s.currency, fx: s.fx, hoursPerMonth: s.hoursPerMonth, pricesAsOf: s.prices.pricesAsOf, findings: spotFindings(costed, s.prices) });
     ctx.io.stdout(render(diff, s, flags, true));

@@ -1,0 +1,205 @@
+/** `nuage estimate <inventory...>`: on-prem inventory → instance types, counts and monthly cost per app and environment. */
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { InputError, NotFoundError, UsageError } from '../../errors.js';
+import type { Catalog } from '../../catalog/types.js';
+import { loadDefaultFx } from '../../catalog/fx.js';
+import { estimate } from '../../estimator/estimate.js';
+import { parseGroupBy } from '../../estimator/grouping.js';
+import { decodeUtf8 } from '../../estimator/inventory/decode-text.js';
+import { EVENING_PEAK, parseLoadProfile } from '../../estimator/load-profile.js';
+import {
+  ARCH_CHOICES,
+  DEFAULT_ENV_RATIOS,
+  DEFAULT_HOURS_PER_MONTH,
+  DEFAULT_REGION,
+  estimateOptions,
+  parseEnvRatios,
+  selectEnvironments,
+  type ArchChoice,
+  type EstimateOptions,
+  type LoadProfile,
+} from '../../estimator/options.js';
+import { ESTIMATE_FORMATS, renderEstimate } from '../../estimator/render/index.js';
+import { dec, fxFromUsdToEur, isCurrency, type Currency } from '../../money/index.js';
+import { OFFERING_CLASSES, PAYMENT_OPTIONS, type OfferingClass, type PaymentOption } from '../../catalog/types.js';
+import { openStore } from '../../store/db.js';
+import { saveBudget } from '../../store/budgets-repo.js';
+import { globalOptions, pickFormat, userPath, withGlobalOptions, type CliContext, type CliIo, type CommandModule, type GlobalOptions } from '../context.js';
+import { openCatalog } from '../catalog-source.js';
+import { readInventoryFiles } from '../inventory-files.js';
+
+export interface EstimateDeps {
+  /** Opens the price catalog (the data/ snapshot, refreshed prices from the store when present). */
+  readonly openCatalog: (globals: GlobalOptions, io: CliIo) => Catalog | Promise<Catalog>;
+}
+
+interface RawOpts {
+  region?: string;
+  family?: string;
+  families?: string;
+  strategy?: string;
+  arch?: string;
+  allow?: string;
+  headroom?: string;
+  ha?: boolean;
+  minInstances?: string;
+  hoursPerMonth?: string;
+  currency?: string;
+  usdEur?: string;
+  env?: string;
+  envOnly?: string;
+  profile?: string;
+  onpremMonthly?: string;
+  groupBy?: string;
+  hostClock?: string;
+  rvtoolsCpu?: string;
+  riClass?: string;
+  riPayment?: string;
+  save?: string;
+}
+
+function number(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${flag} must be a number, got "${value}"`);
+  return n;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag}: expected one of ${allowed.join(', ')}, got "${value}"`);
+}
+
+const ALLOW_WORDS = ['burstable', 'metal', 'gpu', 'previous-generation'] as const;
+
+function loadProfile(spec: string | undefined, io: CliIo): LoadProfile {
+  if (spec === undefined || spec === 'evening-peak') return EVENING_PEAK;
+  if (spec === 'flat') return { name: 'flat (always at peak)', factors: Array.from({ length: 24 }, () => 1) };
+  const path = userPath(io, spec);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new InputError({ file: spec }, 'load profile file not found (or use evening-peak, flat)');
+  }
+  return parseLoadProfile(decodeUtf8(bytes, spec), spec);
+}
+
+/** Flags → validated, complete options. Exported for the API, which takes the same vocabulary. */
+export function optionsFromFlags(o: RawOpts, io: CliIo): EstimateOptions {
+  const currencyRaw = (o.currency ?? 'EUR').toUpperCase();
+  if (!isCurrency(currencyRaw)) throw new UsageError(`--currency: expected EUR or USD, got "${o.currency}"`);
+  const currency: Currency = currencyRaw;
+  let fx;
+  if (o.usdEur !== undefined) {
+    try {
+      fx = fxFromUsdToEur(dec(o.usdEur).toString(), io.now().toISOString().slice(0, 10), '--usd-eur flag');
+    } catch {
+      throw new UsageError(`--usd-eur must be a positive number (EUR per 1 USD), got "${o.usdEur}"`);
+    }
+  } else fx = loadDefaultFx();
+  const strategy = oneOf(o.strategy, ['cheapest-fit', 'cluster', 'family'] as const, '--strategy');
+  if (strategy === 'family' && !o.family) throw new UsageError('--strategy family needs --family <name>, e.g. --family m5');
+  const allow = new Set((o.allow ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  for (const a of allow) if (!(ALLOW_WORDS as readonly string[]).includes(a)) throw new UsageError(`--allow: unknown "${a}"; expected any of ${ALLOW_WORDS.join(', ')}`);
+  const arch = oneOf<ArchChoice>(o.arch, ARCH_CHOICES, '--arch') ?? 'x86_64';
+  const minFlag = number(o.minInstances, '--min-instances');
+  let envs = o.env ? parseEnvRatios(o.env, DEFAULT_ENV_RATIOS) : [...DEFAULT_ENV_RATIOS];
+  if (o.envOnly) envs = selectEnvironments(envs, o.envOnly);
+  const onprem = number(o.onpremMonthly, '--onprem-monthly');
+  if (onprem !== undefined && onprem <= 0) throw new UsageError('--onprem-monthly must be a positive amount');
+  const families = o.families?.split(',').map((s) => s.trim()).filter(Boolean);
+  return estimateOptions(
+    {
+      region: o.region ?? io.env.NUAGE_REGION ?? DEFAULT_REGION,
+      hoursPerMonth: number(o.hoursPerMonth, '--hours-per-month') ?? DEFAULT_HOURS_PER_MONTH,
+      currency,
+      fx,
+      environments: envs,
+      headroomPct: number(o.headroom, '--headroom') ?? 0,
+      minInstances: minFlag ?? (o.ha ? 2 : 1),
+      strategy: strategy === 'cluster' ? 'cluster' : o.family ? 'family' : 'cheapest-fit',
+      types: {
+        ...(o.family ? { family: o.family } : {}),
+        ...(families && families.length ? { families } : {}),
+        arch,
+        allowBurstable: allow.has('burstable'),
+        allowMetal: allow.has('metal'),
+        allowGpu: allow.has('gpu'),
+        allowPreviousGeneration: allow.has('previous-generation'),
+      },
+      groupBy: parseGroupBy(o.groupBy ?? 'auto'),
+      loadProfile: loadProfile(o.profile, io),
+      reserved: {
+        offeringClass: oneOf<OfferingClass>(o.riClass, OFFERING_CLASSES, '--ri-class') ?? 'standard',
+        paymentOption: oneOf<PaymentOption>(o.riPayment, PAYMENT_OPTIONS, '--ri-payment') ?? 'no-upfront',
+      },
+      ...(o.onpremMonthly !== undefined ? { onpremMonthly: dec(o.onpremMonthly).toString() } : {}),
+    },
+    EVENING_PEAK,
+  );
+}
+
+export function estimateCommand(deps: EstimateDeps): CommandModule {
+  return (program: Command, ctx: CliContext) => {
+    withGlobalOptions(
+      program
+        .command('estimate')
+        .description('Estimate the monthly AWS cost of an on-prem inventory, per app and environment')
+        .argument('<inventory...>', 'inventory files: CSV/JSON (app,vm,env,peak_cpu_ghz,peak_ram_gb…), RVTools .xlsx or tab CSVs, Migration Hub CSV')
+        .option('--region <region>', `AWS region (default $NUAGE_REGION or ${DEFAULT_REGION})`)
+        .option('--family <family>', 'pin one instance family, e.g. m5')
+        .option('--families <list>', 'families cheapest-fit may use, e.g. m6i,m7i,c6i,r6i')
+        .option('--strategy <strategy>', 'cheapest-fit (default) | cluster (one node pool for all apps)')
+        .option('--arch <arch>', 'x86_64 (default) | arm64 | any')
+        .option('--allow <list>', 'also consider: burstable, metal, gpu, previous-generation')
+        .option('--headroom <pct>', 'extra capacity over the peak, percent (default 0)')
+        .option('--ha', 'at least 2 instances per app')
+        .option('--min-instances <n>', 'minimum instances per app (default 1, 2 with --ha)')
+        .option('--hours-per-month <h>', `hours billed per month (default ${DEFAULT_HOURS_PER_MONTH}; 720 = 30 days)`)
+        .option('--currency <currency>', 'EUR (default) | USD')
+        .option('--usd-eur <rate>', 'EUR per 1 USD, overriding the dated ECB rate in data/')
+        .option('--env <ratios>', 'environment ratios to prod, e.g. staging=0.5,dev=0.2 (defaults prod=1,staging=0.4,dev=0.2,sandbox=0.1)')
+        .option('--env-only <list>', 'only these environments, e.g. prod,staging')
+        .option('--profile <file>', 'daily load profile: 24 hourly factors in a file, or evening-peak (default) | flat')
+        .option('--onprem-monthly <amount>', 'current on-prem monthly cost (output currency) for the cloud/on-prem ratio')
+        .option('--group-by <spec>', 'apps by: auto (default) | app | folder | cluster | pattern:<regex on VM name>')
+        .option('--host-clock <ghz>', 'on-prem host clock for rows with vcpus × peak_cpu_pct and no host clock')
+        .option('--rvtools-cpu <basis>', 'RVTools CPU demand: used (vCPU Overall, default) | allocated (CPUs × host Speed)')
+        .option('--ri-class <class>', 'reserved scenarios: standard (default) | convertible')
+        .option('--ri-payment <option>', 'reserved scenarios: no-upfront (default) | partial-upfront | all-upfront')
+        .option('--save <name>', 'save this estimate as a named budget in the database'),
+    ).action(async (files: string[], raw: RawOpts, cmd: Command) => {
+      const io = ctx.io;
+      const globals = globalOptions(cmd, io);
+      const format = pickFormat(globals.format, ESTIMATE_FORMATS);
+      const options = optionsFromFlags(raw, io);
+      const hostClock = number(raw.hostClock, '--host-clock');
+      const rvtoolsCpu = oneOf(raw.rvtoolsCpu, ['used', 'allocated'] as const, '--rvtools-cpu');
+      const inventory = await readInventoryFiles(
+        files.map((f) => ({ path: userPath(io, f), shown: f })),
+        { ...(hostClock !== undefined ? { hostClockGhz: hostClock } : {}), ...(rvtoolsCpu ? { rvtoolsCpu } : {}) },
+      );
+      const catalog = await deps.openCatalog(globals, io);
+      if (!catalog.regions().includes(options.region)) {
+        throw new NotFoundError(`region "${options.region}" is not in the price catalog; known: ${catalog.regions().join(', ')}`);
+      }
+      const result = estimate(inventory, catalog, options);
+      io.stdout(renderEstimate(result, format));
+      if (raw.save !== undefined) {
+        const store = openStore(globals.db);
+        try {
+          const saved = saveBudget(store, { name: raw.save, result, inputs: files, flags: raw as Record<string, unknown>, now: io.now() });
+          io.stderr(`${saved.replaced ? 'Replaced' : 'Saved'} budget "${saved.name}" in ${globals.db}\n`);
+        } finally {
+          store.close();
+        }
+      }
+    });
+  };
+}
+
+/** The real dependencies: the data/ snapshot catalog (layered with refreshed prices when that exists). */
+export const defaultEstimateDeps: EstimateDeps = { openCatalog: (globals) => openCatalog(globals) };

@@ -1,0 +1,152 @@
+/**
+ * The estimator: inventory → prod demand per app → instance type and count (cheapest fit, pinned family
+ * or one cluster pool) → on-demand cost per app and environment → scenarios. Pure: the catalog, FX rate
+ * and every option come in as values.
+ */
+import { InputError } from '../errors.js';
+import { dec, fromUsd, ZERO, type Decimal } from '../money/index.js';
+import type { Catalog } from '../catalog/types.js';
+import { selectCandidates } from './candidates.js';
+import { sizeCluster } from './cluster.js';
+import { groupDemand, type AppDemand } from './demand.js';
+import { appOf, describeGroupBy } from './grouping.js';
+import type { Inventory, SkippedRow, SkipReason } from './inventory/types.js';
+import { validateOptions, type EstimateOptions } from './options.js';
+import { pickInstance } from './pick-instance.js';
+import type { AppResult, EstimateResult, PoolResult } from './result.js';
+import { isProd, scenarioResults, type Placement } from './scenarios.js';
+
+function countSkipped(skipped: readonly SkippedRow[]): Partial<Record<SkipReason, number>> {
+  const counts: Partial<Record<SkipReason, number>> = {};
+  for (const s of skipped) counts[s.reason] = (counts[s.reason] ?? 0) + 1;
+  return counts;
+}
+
+function baseApp(d: AppDemand): Omit<AppResult, 'instanceType' | 'instanceCount' | 'usdPerHourEach' | 'hourlyCost' | 'monthlyCost' | 'reason' | 'needVcpu'> {
+  return {
+    app: d.app,
+    vmCount: d.vmCount,
+    peakCpuGhz: d.peakCpuGhz,
+    peakCpuVcpu: d.peakCpuVcpu,
+    peakMemoryGiB: d.peakMemoryGiB,
+    needMemoryGiB: d.needMemoryGiB,
+    cpuBases: d.cpuBases,
+  };
+}
+
+export function estimate(inventory: Inventory, catalog: Catalog, o: EstimateOptions): EstimateResult {
+  validateOptions(o);
+  const skipped: SkippedRow[] = [...inventory.skipped];
+  const prodRecords = inventory.records.filter((r) => {
+    if (isProd(r.env)) return true;
+    skipped.push({
+      file: r.ref.file,
+      row: r.ref.row,
+      field: 'env',
+      vm: r.vm,
+      reason: 'non-prod',
+      detail: `environment "${r.env}": non-prod environments are priced as a ratio of prod (--env)`,
+    });
+    return false;
+  });
+  if (prodRecords.length === 0) {
+    const file = inventory.sources.map((s) => s.file).join(', ') || 'inventory';
+    const why = Object.entries(countSkipped(skipped)).map(([k, n]) => `${n} ${k}`).join(', ');
+    throw new InputError({ file }, `nothing to estimate: no prod VM left after reading ${inventory.sources.reduce((a, s) => a + s.rows, 0)} rows${why ? ` (skipped: ${why})` : ''}`);
+  }
+  const demands = groupDemand(prodRecords, appOf(o.groupBy), o.headroomPct);
+  const set = selectCandidates(catalog, o.region, o.types);
+  const convert = (usd: Decimal): Decimal => fromUsd(usd, o.currency, o.fx);
+  const H = o.hoursPerMonth;
+  const apps: AppResult[] = [];
+  const placements: Placement[] = [];
+  const unsized: { app: string; reason: string }[] = [];
+  let pool: PoolResult | undefined;
+  const unsizedApp = (d: AppDemand, reason: string): AppResult => {
+    unsized.push({ app: d.app, reason });
+    return { ...baseApp(d), needVcpu: 0, instanceType: null, instanceCount: 0, usdPerHourEach: null, hourlyCost: ZERO, monthlyCost: ZERO, reason: `not sized: ${reason}` };
+  };
+
+  if (o.strategy === 'cluster') {
+    const sized = sizeCluster(demands, set, o.minInstances);
+    if ('unsized' in sized) demands.forEach((d) => apps.push(unsizedApp(d, sized.unsized)));
+    else {
+      const p = sized.pool;
+      const hourly = convert(p.hourlyUsd);
+      pool = { instanceType: p.instanceType, instanceCount: p.count, usdPerHourEach: p.candidate.usdPerHour, hourlyCost: hourly, monthlyCost: hourly.times(H), reason: p.reason };
+      placements.push({ spec: p.candidate.spec, prices: p.candidate.prices, count: p.count, needVcpu: p.vcpuNeed, needMemoryGiB: p.memoryNeedGiB, usdPerHourEach: dec(p.candidate.usdPerHour) });
+      demands.forEach((d, i) => {
+        const s = sized.shares[i] ?? { share: 0, needVcpu: 0 };
+        const appHourly = hourly.times(s.share);
+        apps.push({
+          ...baseApp(d),
+          needVcpu: s.needVcpu,
+          instanceType: p.instanceType,
+          instanceCount: s.share * p.count,
+          sharePercent: s.share * 100,
+          usdPerHourEach: p.candidate.usdPerHour,
+          hourlyCost: appHourly,
+          monthlyCost: appHourly.times(H),
+          reason: `${(s.share * 100).toFixed(1)} % of the ${p.count} × ${p.instanceType} pool (larger of its CPU and RAM shares)`,
+        });
+      });
+    }
+  } else {
+    for (const d of demands) {
+      const s = pickInstance(d, set, o.minInstances);
+      if ('unsized' in s) {
+        apps.push(unsizedApp(d, s.unsized));
+        continue;
+      }
+      const hourly = convert(s.hourlyUsd);
+      apps.push({
+        ...baseApp(d),
+        needVcpu: s.vcpuNeed,
+        instanceType: s.instanceType,
+        instanceCount: s.count,
+        usdPerHourEach: s.candidate.usdPerHour,
+        hourlyCost: hourly,
+        monthlyCost: hourly.times(H),
+        reason: s.reason,
+      });
+      placements.push({ spec: s.candidate.spec, prices: s.candidate.prices, count: s.count, needVcpu: s.vcpuNeed, needMemoryGiB: s.memoryNeedGiB, usdPerHourEach: dec(s.candidate.usdPerHour) });
+    }
+  }
+
+  const onpremMonthly = o.onpremMonthly !== undefined ? dec(o.onpremMonthly) : undefined;
+  const scenarios = scenarioResults(placements, o.environments, {
+    hoursPerMonth: H,
+    minInstances: o.minInstances,
+    loadProfile: o.loadProfile,
+    reserved: o.reserved,
+    convert,
+    ...(onpremMonthly ? { onpremMonthly } : {}),
+  });
+  const onDemand = scenarios[0]!;
+  const environments = o.environments.map((e, i) => ({ name: e.name, ratio: e.ratio, monthlyCost: onDemand.environments[i]!.monthlyCost }));
+  return {
+    currency: o.currency,
+    region: o.region,
+    hoursPerMonth: H,
+    fx: o.fx,
+    pricesAsOf: catalog.info().pricesAsOf,
+    headroomPct: o.headroomPct,
+    minInstances: o.minInstances,
+    strategy: o.strategy,
+    typeSelection: set.description,
+    groupBy: describeGroupBy(o.groupBy),
+    apps,
+    ...(pool ? { pool } : {}),
+    environments,
+    environmentRatios: o.environments,
+    totalMonthlyCost: onDemand.totalMonthlyCost,
+    totalYearlyCost: onDemand.totalMonthlyCost.times(12),
+    scenarios,
+    loadProfile: o.loadProfile,
+    ...(onpremMonthly ? { onpremMonthly } : {}),
+    skipped,
+    skippedCounts: countSkipped(skipped),
+    sources: inventory.sources,
+    unsized,
+  };
+}

@@ -1,0 +1,52 @@
+/** Shared pieces of the text renderers: the header lines every report states, and number formats. */
+import { formatAmount, formatMoney, roundTo, type Decimal } from '../../money/index.js';
+import { SKIP_REASON_TITLES, type SkipReason } from '../inventory/types.js';
+import type { EstimateResult } from '../result.js';
+
+export const num = (n: number, places = 2): string => n.toFixed(places);
+export const money = (r: EstimateResult, d: Decimal): string => formatMoney(d, r.currency);
+export const amount = (d: Decimal): string => formatAmount(d);
+export const ratio = (d: Decimal): string => `${roundTo(d, 2).toFixed(2)}×`;
+
+export function fxLine(r: EstimateResult): string {
+  if (r.currency === 'USD') return `USD (FX not applied; 1 USD = ${r.fx.usdToEur} EUR, ${r.fx.source}, ${r.fx.asOf})`;
+  const quote = r.fx.usdPerEur ? `1 EUR = ${r.fx.usdPerEur} USD` : `1 USD = ${r.fx.usdToEur} EUR`;
+  return `EUR at ${quote} (${r.fx.source}, ${r.fx.asOf})`;
+}
+
+/** The facts every report states: region, snapshot date, hours, FX, headroom, strategy. */
+export function headerLines(r: EstimateResult): string[] {
+  const vms = r.apps.reduce((a, x) => a + x.vmCount, 0);
+  return [
+    `${r.apps.length} app${r.apps.length === 1 ? '' : 's'}, ${vms} prod VMs · region ${r.region} · prices as of ${r.pricesAsOf} · ${r.hoursPerMonth} h/month`,
+    `Currency: ${fxLine(r)}`,
+    `Headroom ${r.headroomPct} % · at least ${r.minInstances} instance${r.minInstances === 1 ? '' : 's'} per app · strategy ${r.strategy}: ${r.typeSelection}`,
+    `Apps grouped by ${r.groupBy}`,
+  ];
+}
+
+export function skippedSummary(r: EstimateResult): string | undefined {
+  const parts = (Object.entries(r.skippedCounts) as [SkipReason, number][]).map(([k, n]) => `${n} ${SKIP_REASON_TITLES[k]}`);
+  return parts.length === 0 ? undefined : `Skipped ${r.skipped.length} row${r.skipped.length === 1 ? '' : 's'}: ${parts.join('; ')}`;
+}
+
+export function skippedLine(s: EstimateResult['skipped'][number]): string {
+  const where = [s.file, s.row !== undefined ? `row ${s.row}` : undefined, s.field ? `field "${s.field}"` : undefined].filter(Boolean).join(', ');
+  return `${where}${s.vm ? ` (${s.vm})` : ''}: ${s.detail}`;
+}
+
+/** Wraps text at `width` columns with a hanging indent. */
+export function wrap(text: string, width: number, indent: string): string[] {
+  const words = text.split(' ');
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    const next = line === '' ? w : `${line} ${w}`;
+    if (next.length > width && line !== '') {
+      lines.push(line);
+      line = indent + w;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

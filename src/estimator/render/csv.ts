@@ -1,0 +1,55 @@
+/**
+ * CSV report: one row per app, a total row and one row per scenario; monthly cost per environment in
+ * columns; every row repeats the facts (region, snapshot date, hours, currency, FX and date, headroom,
+ * strategy) so a row copied elsewhere still says what it assumed. Amounts rounded to cents.
+ */
+import { toCents, type Decimal } from '../../money/index.js';
+import { csvTable } from '../../report/table.js';
+import type { EstimateResult } from '../result.js';
+
+export function estimateCsv(r: EstimateResult): string {
+  const envNames = r.environments.map((e) => e.name);
+  const facts = [r.currency, r.region, r.pricesAsOf, r.hoursPerMonth, r.fx.usdToEur, r.fx.asOf, r.headroomPct, r.strategy];
+  const envCells = (costs: readonly Decimal[]): string[] => costs.map(toCents);
+  const rows: (string | number | null)[][] = r.apps.map((a) => [
+    'app',
+    a.app,
+    a.vmCount,
+    Number(a.peakCpuGhz.toFixed(3)),
+    Number(a.peakMemoryGiB.toFixed(3)),
+    a.instanceType,
+    Number(a.instanceCount.toFixed(4)),
+    a.usdPerHourEach,
+    a.hourlyCost.round(4).toFixed(4),
+    ...envCells(r.environments.map((e) => a.monthlyCost.times(e.ratio))),
+    toCents(r.environments.reduce((t, e) => t.plus(a.monthlyCost.times(e.ratio)), a.monthlyCost.times(0))),
+    ...facts,
+  ]);
+  const hourly = r.apps.reduce((t, a) => t.plus(a.hourlyCost), r.totalMonthlyCost.times(0));
+  rows.push(['total', 'all apps', r.apps.reduce((t, a) => t + a.vmCount, 0), '', '', '', '', '', hourly.round(4).toFixed(4), ...envCells(r.environments.map((e) => e.monthlyCost)), toCents(r.totalMonthlyCost), ...facts]);
+  for (const s of r.scenarios) {
+    rows.push(['scenario', s.name, '', '', '', '', '', '', '', ...envCells(s.environments.map((e) => e.monthlyCost)), toCents(s.totalMonthlyCost), ...facts]);
+  }
+  const headers = [
+    'row',
+    'name',
+    'vm_count',
+    'peak_cpu_ghz',
+    'peak_memory_gib',
+    'instance_type',
+    'instance_count',
+    'usd_per_hour_each',
+    'hourly_cost_prod',
+    ...envNames.map((n) => `monthly_cost_${n}`),
+    'monthly_cost_total',
+    'currency',
+    'region',
+    'prices_as_of',
+    'hours_per_month',
+    'usd_to_eur',
+    'fx_as_of',
+    'headroom_pct',
+    'strategy',
+  ];
+  return csvTable(headers, rows);
+}

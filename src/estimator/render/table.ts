@@ -1,0 +1,35 @@
+/** The default text report, readable at 100 columns. */
+import { textTable } from '../../report/table.js';
+import type { EstimateResult } from '../result.js';
+import { headerLines, skippedLine, skippedSummary, wrap } from './common.js';
+import { appsSection, environmentsSection, scenariosSection, type Section } from './sections.js';
+
+const WIDTH = 100;
+const MAX_SKIPPED_LISTED = 20;
+
+function block(s: Section): string {
+  return `${s.title}\n${textTable(s.columns, s.rows)}`;
+}
+
+export function estimateTable(r: EstimateResult): string {
+  const out: string[] = [];
+  out.push(headerLines(r).flatMap((l) => wrap(l, WIDTH, '  ')).join('\n'), '');
+  out.push(block(appsSection(r)));
+  if (r.pool) out.push(...wrap(`Node pool: ${r.pool.instanceCount} × ${r.pool.instanceType}. ${r.pool.reason}`, WIDTH, '  '), '');
+  out.push(block(environmentsSection(r)));
+  out.push(block(scenariosSection(r)));
+  const notes = [...new Set(r.scenarios.flatMap((s) => [...s.basis.map((b) => `${s.name}: ${b}`), ...s.notes.map((n) => `${s.name}: ${n}`)]))];
+  if (notes.length) out.push('Scenario basis and notes', ...notes.flatMap((n) => wrap(`- ${n}`, WIDTH, '    ')), '');
+  if (r.strategy !== 'cluster') {
+    out.push('Why these types', ...r.apps.flatMap((a) => wrap(`- ${a.app}: ${a.reason}`, WIDTH, '    ')), '');
+  }
+  if (r.unsized.length) out.push(`Not sized (no cost counted): ${r.unsized.map((u) => `${u.app} (${u.reason})`).join('; ')}`, '');
+  const summary = skippedSummary(r);
+  if (summary) {
+    out.push(...wrap(summary, WIDTH, '  '));
+    for (const s of r.skipped.slice(0, MAX_SKIPPED_LISTED)) out.push(...wrap(`- ${skippedLine(s)}`, WIDTH, '    '));
+    if (r.skipped.length > MAX_SKIPPED_LISTED) out.push(`- … and ${r.skipped.length - MAX_SKIPPED_LISTED} more (see --format json)`);
+    out.push('');
+  }
+  return out.join('\n').replace(/\n+$/, '\n');
+}
