@@ -8,6 +8,7 @@ import { dec, fromUsd, sum, type Currency, type Decimal, type FxRate } from '../
 import type { CostedChange, SideCost } from './cost-plan.js';
 import type { ChangeAction, ReplaceOrder } from './plan-types.js';
 import type { ComponentStatus, PricedComponent } from './pricer.js';
+import type { BudgetCheck } from './budget-check.js';
 import type { Finding } from './findings.js';
 
 export interface ComponentDiff {
@@ -64,6 +65,8 @@ export interface CostDiff {
   readonly missingPrices: readonly ListedComponent[];
   readonly unknown: readonly ListedComponent[];
   readonly findings: readonly Finding[];
+  /** The stack after the change against a saved budget, when one was named. */
+  readonly budget?: BudgetCheck;
 }
 
 export interface DiffOptions {

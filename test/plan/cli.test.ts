@@ -3,6 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../support/corpora.js';
 import { runCli } from '../support/cli.js';
 import { planJson } from './support.js';
 
@@ -55,5 +56,28 @@ describe('nuage diff (CLI)', () => {
     expect(b.stdout).toContain('Monthly cost breakdown: $110.44');
     const c = await run('diff', 'plan.json', '--format', 'github-comment', '--project', 'net');
     expect(c.stdout.startsWith('<!-- nuage-cost-diff:net -->')).toBe(true);
+  });
+});
+
+describe('nuage diff --budget', () => {
+  it('shows the stack after the change against a saved budget environment (converted to the output currency)', async () => {
+    const db = join(dir, 'budgets.db');
+    const saved = await runCli(['estimate', join(PROJECT_ROOT, 'examples/inventory.csv'), '--save', 'infra-2027', '--db', db], { cwd: dir });
+    expect(saved.code).toBe(0);
+    const show = JSON.parse((await run('budgets', 'show', 'infra-2027', '--db', db, '--format', 'json')).stdout) as { currency: string; environments: { name: string; monthlyCost: string }[] };
+    const sandbox = show.environments.find((e) => e.name === 'sandbox')!;
+    const r = await run('diff', 'plan.json', '--currency', show.currency, '--budget', 'infra-2027', '--environment', 'sandbox', '--db', db, '--format', 'json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { after: { totalMonthlyCost: number }; budget: { monthlyBudget: number; afterMonthlyCost: number; overBudget: number } };
+    expect(j.budget.monthlyBudget).toBe(Number(Number(sandbox.monthlyCost).toFixed(6)));
+    expect(j.budget.afterMonthlyCost).toBe(j.after.totalMonthlyCost);
+    expect(j.budget.overBudget).toBeCloseTo(j.after.totalMonthlyCost - j.budget.monthlyBudget, 6);
+    const table = await run('diff', 'plan.json', '--budget', 'infra-2027', '--environment', 'sandbox', '--db', db);
+    expect(table.stdout).toMatch(/Budget infra-2027 \(sandbox\): €[\d,.]+\/month; after this change €[\d,.]+: €[\d,.]+ (over|under)/);
+    const missing = await run('diff', 'plan.json', '--budget', 'nope', '--db', db);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no saved budget "nope"/);
+    const badEnv = await run('diff', 'plan.json', '--budget', 'infra-2027', '--environment', 'qa', '--db', db);
+    expect(badEnv.stderr).toMatch(/has no environment "qa"; it has: prod, staging, dev, sandbox/);
   });
 });

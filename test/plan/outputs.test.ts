@@ -139,3 +139,17 @@ describe('usage and price override files', () => {
     expect(toNumber(d.after.totalMonthlyCost)).toBe(72);
   });
 });
+
+describe('saved budget comparison', () => {
+  it('converts a EUR budget into the USD diff and says over/under in the comment', async () => {
+    const { checkBudget } = await import('../../src/plan/budget-check.js');
+    const d = diffOf(planJson([{ address: 'aws_eks_cluster.x', after: {} }], { region: 'eu-west-3' }));
+    // budget €50 = 50 × 1.165 = $58.25; after $73 → $14.75 over, 125.3 % of budget
+    const b = checkBudget(d, { name: 'k8s', environment: 'prod', monthlyCost: '50', currency: 'EUR' });
+    expect([toNumber(b.monthlyBudget), toNumber(b.overBudget), toNumber(b.percentOfBudget!.round(1))]).toEqual([58.25, 14.75, 125.3]);
+    const text = renderComment({ ...d, budget: b });
+    expect(text).toContain('**Over budget.** Budget k8s (prod): $58.25/month; after this change $73.00: $14.75 over (125.3 % of budget)');
+    const under = checkBudget(d, { name: 'k8s', environment: 'prod', monthlyCost: '100', currency: 'USD' });
+    expect(renderTable({ ...d, budget: under }, 'text')).toContain('Budget k8s (prod): $100.00/month; after this change $73.00: $27.00 under (73 % of budget)');
+  });
+});

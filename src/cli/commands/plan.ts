@@ -5,7 +5,10 @@
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadDefaultFx } from '../../catalog/fx.js';
-import { UsageError } from '../../errors.js';
+import { NotFoundError, UsageError } from '../../errors.js';
+import { checkBudget } from '../../plan/budget-check.js';
+import { getSavedBudget } from '../../store/budgets-repo.js';
+import { openStore } from '../../store/db.js';
 import { fxFromUsdToEur, isCurrency, isDecimalString, type Currency, type FxRate } from '../../money/index.js';
 import { afterSideOnly, buildDiff, type CostDiff } from '../../plan/diff.js';
 import { compareCosted, costPlan, type CostedChange } from '../../plan/cost-plan.js';
@@ -38,6 +41,8 @@ interface PlanFlags {
   failAbove?: string;
   failAbovePercent?: string;
   project?: string;
+  budget?: string;
+  environment?: string;
 }
 
 interface Settings {
@@ -80,6 +85,20 @@ function settings(flags: PlanFlags, io: CliIo, globals: GlobalOptions): Settings
     usage,
     prices: catalogPrices(openCatalog(globals), overrides),
   };
+}
+
+/** The saved budget's environment against the diff (edge: reads the store). */
+function budgetCheck(diff: CostDiff, name: string, environment: string, db: string) {
+  const store = openStore(db);
+  try {
+    const saved = getSavedBudget(store, name);
+    if (!saved) throw new NotFoundError(`no saved budget "${name}" in ${db} (save one with nuage estimate --save ${name})`);
+    const env = saved.environments.find((e) => e.name === environment);
+    if (!env) throw new NotFoundError(`saved budget "${name}" has no environment "${environment}"; it has: ${saved.environments.map((e) => e.name).join(', ')}`);
+    return checkBudget(diff, { name, environment, monthlyCost: env.monthlyCost, currency: saved.currency });
+  } finally {
+    store.close();
+  }
 }
 
 function readText(path: string): string {
@@ -126,13 +145,16 @@ export const planCommands: CommandModule = (program: Command, ctx: CliContext) =
       .argument('<plan>', 'plan JSON file')
       .option('--compare-to <base>', "a base plan: compare its after side with this plan's after side")
       .option('--fail-above <amount>', 'exit 2 when the monthly delta is above this amount (output currency)')
-      .option('--fail-above-percent <percent>', 'exit 2 when the monthly delta is above this percentage'),
+      .option('--fail-above-percent <percent>', 'exit 2 when the monthly delta is above this percentage')
+      .option('--budget <name>', 'compare the stack after the change with this saved budget (nuage estimate --save)')
+      .option('--environment <env>', 'environment of the saved budget to compare with', 'prod'),
   ).action((file: string, flags: PlanFlags, cmd: Command) => {
     const s = settings(flags, ctx.io, globalOptions(cmd, ctx.io));
     const policy = { failAbove: decimalFlag('--fail-above', flags.failAbove), failAbovePercent: decimalFlag('--fail-above-percent', flags.failAbovePercent) };
     const head = costFile(ctx.io, file, s);
     const costed = flags.compareTo !== undefined ? compareCosted(afterSideOnly(costFile(ctx.io, flags.compareTo, s)), head) : head;
-    const diff = buildDiff(costed, { currency: s.currency, fx: s.fx, hoursPerMonth: s.hoursPerMonth, pricesAsOf: s.prices.pricesAsOf, findings: spotFindings(costed, s.prices) });
+    const computed = buildDiff(costed, { currency: s.currency, fx: s.fx, hoursPerMonth: s.hoursPerMonth, pricesAsOf: s.prices.pricesAsOf, findings: spotFindings(costed, s.prices) });
+    const diff = flags.budget !== undefined ? { ...computed, budget: budgetCheck(computed, flags.budget, flags.environment ?? 'prod', globalOptions(cmd, ctx.io).db) } : computed;
     const result = evaluatePolicy(diff, policy);
     const checked = policy.failAbove !== undefined || policy.failAbovePercent !== undefined;
     ctx.io.stdout(render(diff, s, flags, false, checked ? result : undefined));

@@ -6,7 +6,7 @@ import { markdownTable } from '../../report/table.js';
 import type { CostDiff } from '../diff.js';
 import { FINDING_TITLES, describeFinding } from '../findings.js';
 import type { PolicyResult } from '../policy.js';
-import { actionLabel, assumptionLines, byAbsoluteDelta, figure, headline, money, quantity, signed, unitPrice } from './format.js';
+import { actionLabel, assumptionLines, budgetLine, byAbsoluteDelta, figure, headline, money, quantity, signed, unitPrice } from './format.js';
 
 export const COMMENT_MARKER = '<!-- nuage-cost-diff -->';
 
@@ -29,6 +29,8 @@ export function renderComment(d: CostDiff, opts: CommentOptions = {}): string {
   const out: string[] = [commentMarker(opts.project), ''];
   out.push(`## ${opts.project ? `${esc(opts.project)}: ` : ''}${headline(d)}`, '');
   out.push(`**${money(d.before.totalMonthlyCost, c)} → ${money(d.after.totalMonthlyCost, c)}** per month`, '');
+  const budget = budgetLine(d);
+  if (budget) out.push(`${d.budget && d.budget.overBudget.gt(0) ? '**Over budget.** ' : ''}${budget}`, '');
   if (opts.policy?.breached) {
     out.push(...opts.policy.reasons.map((r) => `> **Policy:** ${r}`), '');
   }

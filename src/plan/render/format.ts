@@ -62,3 +62,14 @@ export function headline(d: CostDiff): string {
   if (roundTo(delta, 2).eq(0)) return `Monthly cost will not change (${money(d.after.totalMonthlyCost, d.currency)})`;
   return delta.gt(0) ? `Monthly cost will increase by ${amount}${pct}` : `Monthly cost will decrease by ${amount}${pct}`;
 }
+
+/** "Budget prod-2025 (prod): €2,000.00/month; after this change €2,312.00: €312.00 over (116 % of budget)". */
+export function budgetLine(d: CostDiff): string | undefined {
+  const b = d.budget;
+  if (!b) return undefined;
+  const c = d.currency;
+  const over = b.overBudget;
+  const verdict = over.gt(0) ? `${money(over, c)} over` : `${money(over.abs(), c)} under`;
+  const pct = b.percentOfBudget !== null ? ` (${roundTo(b.percentOfBudget, 1).toString()} % of budget)` : '';
+  return `Budget ${b.name} (${b.environment}): ${money(b.monthlyBudget, c)}/month; after this change ${money(b.afterMonthlyCost, c)}: ${verdict}${pct}`;
+}

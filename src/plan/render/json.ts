@@ -45,6 +45,18 @@ export function diffToJson(d: CostDiff, policy?: PolicyResult): unknown {
     missingPrices: d.missingPrices,
     unknown: d.unknown,
     findings: d.findings,
+    ...(d.budget
+      ? {
+          budget: {
+            name: d.budget.name,
+            environment: d.budget.environment,
+            monthlyBudget: n(d.budget.monthlyBudget),
+            afterMonthlyCost: n(d.budget.afterMonthlyCost),
+            overBudget: n(d.budget.overBudget),
+            percentOfBudget: d.budget.percentOfBudget === null ? null : toNumber(roundTo(d.budget.percentOfBudget, 2)),
+          },
+        }
+      : {}),
     ...(policy ? { policy } : {}),
   };
 }

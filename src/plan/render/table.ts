@@ -2,7 +2,7 @@
 import { markdownTable, textTable, type Column } from '../../report/table.js';
 import type { CostDiff } from '../diff.js';
 import { describeFinding } from '../findings.js';
-import { actionLabel, assumptionLines, figure, headline, money, percent, quantity, signed, unitPrice } from './format.js';
+import { actionLabel, assumptionLines, budgetLine, figure, headline, money, percent, quantity, signed, unitPrice } from './format.js';
 
 export type TableStyle = 'text' | 'markdown';
 
@@ -72,6 +72,8 @@ export function renderTable(d: CostDiff, style: TableStyle, breakdown = false): 
   const notPriced = notPricedLines(d);
   if (notPriced.length > 0) parts.push(`\n${notPriced.map((l) => bullet + l).join('\n')}\n`);
   if (d.free.length > 0) parts.push(`\n${bullet}Free: ${d.free.map((f) => `${f.type} × ${f.count}`).join(', ')}\n`);
+  const budget = budgetLine(d);
+  if (budget) parts.push(`\n${bullet}${budget}\n`);
   if (d.findings.length > 0) parts.push(`\n${d.findings.map((f) => `${bullet}Warning: ${describeFinding(f)}`).join('\n')}\n`);
   parts.push(`\n${assumptionLines(d).map((l) => bullet + l).join('\n')}\n`);
   return parts.join('');
