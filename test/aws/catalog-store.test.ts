@@ -56,7 +56,7 @@ describe('catalog store', () => {
   it('stores an import and reads it back exactly', async () => {
     const { write } = await importOfferFile(CSV_FILE, NOW);
     const summary = writeCatalog(store, write);
-    expect(summary.regions).toEqual([{ region: 'eu-west-3', onDemand: 2, reserved: 6, spot: 0, servicePrices: 4 }]);
+    expect(summary.regions).toEqual([{ region: 'eu-west-3', onDemand: 2, reserved: 6, spot: 0, servicePrices: 5 }]);
     const data = loadStoredCatalog(store);
     const cat = new InMemoryCatalog(data);
     expect(cat.ec2Prices('eu-west-3', 'm5.xlarge')?.onDemand).toEqual({ usdPerHour: '0.224', basis: { kind: 'exact', source: 'aws-offer-file', asOf: '2025-07-01' } });
@@ -69,7 +69,7 @@ describe('catalog store', () => {
     expect(cat.servicePrice('eu-west-3', 'nat:hour')).toMatchObject({ unit: 'hour', usd: '0.048' });
     expect(data.info).toMatchObject({ pricesAsOf: '2025-07-01', regions: ['eu-west-3'], origin: 'store' });
     expect(data.info.sources).toEqual([{ id: 'aws-offer-file', description: expect.stringContaining('offer file'), asOf: '2025-07-01', origin: CSV_FILE }]);
-    expect(refreshLog(store)).toMatchObject([{ kind: 'import', region: 'eu-west-3', sources: 'aws-offer-file', asOf: '2025-07-01', onDemand: 2, reserved: 6, servicePrices: 4, at: NOW.toISOString() }]);
+    expect(refreshLog(store)).toMatchObject([{ kind: 'import', region: 'eu-west-3', sources: 'aws-offer-file', asOf: '2025-07-01', onDemand: 2, reserved: 6, servicePrices: 5, at: NOW.toISOString() }]);
   });
 
   it('re-importing the same file (JSON after CSV, twice) never duplicates', async () => {
@@ -137,7 +137,7 @@ describe('catalog store', () => {
     expect(cat.info()).toMatchObject({ origin: 'snapshot+store', pricesAsOf: '2025-07-01', regions: ['eu-west-3'] });
     expect(cat.info().sources.map((s) => s.id)).toEqual(['snapshot-test', 'aws-offer-file']);
     expect(cat.instanceTypesIn('eu-west-3').map((s) => s.instanceType).sort()).toEqual(['c5.large', 'm5.xlarge']);
-    expect(cat.coverage('eu-west-3')).toMatchObject({ instanceTypes: 2, onDemandExact: 2, reservedExact: 1, spot: 1, servicePrices: 5, currentGenOnDemandExactPercent: 100 });
+    expect(cat.coverage('eu-west-3')).toMatchObject({ instanceTypes: 2, onDemandExact: 2, reservedExact: 1, spot: 1, servicePrices: 6, currentGenOnDemandExactPercent: 100 });
   });
 
   it('layered with an empty store is the snapshot, origin unchanged', () => {

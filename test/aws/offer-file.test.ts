@@ -30,12 +30,13 @@ describe('bulk offer files (own fixtures)', () => {
     const large = r.ec2Prices.find((p) => p.instanceType === 'm5.large')!;
     expect(large.reserved.find((x) => x.paymentOption === 'partial-upfront')).toMatchObject({ upfrontUsd: '290', usdPerHour: '0.033', effectiveUsdPerHour: '0.06610502283105022831' });
     expect(r.servicePrices.map((s) => [s.key, s.unit, s.usd])).toEqual([
+      ['ec2:dedicated:m5.xlarge', 'hour', '0.246'],
       ['ebs:gp3:storage', 'GB-month', '0.0928'],
       ['ebs:gp3:iops', 'IOPS-month', '0.0058'],
       ['ebs:gp3:throughput', 'MiBps-month', '0.0464'],
       ['nat:hour', 'hour', '0.048'],
     ]);
-    expect(r.skipped).toEqual({ 'instance not Linux/Shared/NA/Used': 3, 'product family Data Transfer': 1 });
+    expect(r.skipped).toEqual({ 'instance not Linux/Shared/NA/Used': 2, 'product family Data Transfer': 1 });
   });
 
   it('reads the CSV form of the same offer into the same values', async () => {
@@ -50,7 +51,7 @@ describe('bulk offer files (own fixtures)', () => {
   it('keeps only the requested region', async () => {
     const r = await readOfferFile(CSV_FILE, { region: 'eu-west-1' });
     expect(r.ec2Prices).toEqual([]);
-    expect(r.skipped['other region']).toBe(6);
+    expect(r.skipped['other region']).toBe(7);
   });
 
   it('fails on a CSV truncated mid-row, naming file and line', async () => {
@@ -127,7 +128,7 @@ describe.skipIf(!haveCorpus(PARIS, 'terracost Paris offer CSV'))('terracost bulk
       'ebs:st1:storage': ['GB-month', '0.053'],
       'ebs:io1:storage': ['GB-month', '0.145'],
       'ebs:gp2:storage': ['GB-month', '0.116'],
-      'ebs:standard:requests': ['request', '0.000000058'],
+      'ebs:standard:io-requests': ['million-requests', '0.058'],
       'ebs:io1:iops': ['IOPS-month', '0.076'],
     });
     expect(r.servicePrices.every((s) => s.region === 'eu-west-3' && s.basis.source === 'aws-offer-file' && s.basis.asOf === '2020-10-19')).toBe(true);

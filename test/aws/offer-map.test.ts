@@ -46,6 +46,8 @@ describe('mapOfferProduct', () => {
     expect(mapOfferProduct(linux(), ctx)).toMatchObject({ kind: 'instance', region: 'eu-west-3', instanceType: 'm5.large', onDemand: { usdPerHour: '0.112' } });
     expect(mapOfferProduct(linux({ operatingSystem: 'RHEL' }), ctx)).toEqual({ kind: 'skip', reason: 'instance not Linux/Shared/NA/Used' });
     expect(mapOfferProduct(linux({ tenancy: 'Host' }), ctx).kind).toBe('skip');
+    expect(mapOfferProduct(linux({ tenancy: 'Dedicated' }), ctx)).toMatchObject({ kind: 'service', price: { key: 'ec2:dedicated:m5.large', unit: 'hour', usd: '0.112' } });
+    expect(mapOfferProduct(linux({ tenancy: 'Dedicated', operatingSystem: 'Windows' }), ctx).kind).toBe('skip');
     expect(mapOfferProduct(linux({ preInstalledSw: 'SQL Web' }), ctx).kind).toBe('skip');
     expect(mapOfferProduct(linux({ capacitystatus: 'UnusedCapacityReservation' }), ctx).kind).toBe('skip');
     expect(mapOfferProduct(linux({ capacitystatus: '' }), ctx).kind).toBe('instance');
@@ -58,14 +60,17 @@ describe('mapOfferProduct', () => {
 });
 
 describe('service keys and units', () => {
-  it('keys EBS, snapshot and NAT products', () => {
-    expect(serviceKey('Storage', { volumeApiName: 'gp3' })).toBe('ebs:gp3:storage');
-    expect(serviceKey('System Operation', { volumeApiName: 'io2', group: 'EBS IOPS' })).toBe('ebs:io2:iops');
-    expect(serviceKey('System Operation', { volumeApiName: 'standard', usagetype: 'EUW3-EBS:VolumeIOUsage' })).toBe('ebs:standard:requests');
-    expect(serviceKey('Provisioned Throughput', { volumeApiName: 'gp3', group: 'EBS Throughput' })).toBe('ebs:gp3:throughput');
-    expect(serviceKey('Storage Snapshot', { usagetype: 'EUW3-EBS:SnapshotUsage' })).toBe('ebs:snapshot:storage');
-    expect(serviceKey('NAT Gateway', { usagetype: 'EUW3-NatGateway-Bytes' })).toBe('nat:gb');
-    expect(serviceKey('Data Transfer', { usagetype: 'EUW3-DataTransfer-Out-Bytes' })).toBeUndefined();
+  it('keys EBS, snapshot, NAT and CPU-credit products with the plan pricer\'s keys', () => {
+    expect(serviceKey('Storage', { volumeApiName: 'gp3' }, 'GB-Mo')).toEqual({ key: 'ebs:gp3:storage', unit: 'GB-month' });
+    expect(serviceKey('System Operation', { volumeApiName: 'io2', group: 'EBS IOPS', usagetype: 'EUW3-EBS:VolumeP-IOPS.io2' }, 'IOPS-Mo')).toEqual({ key: 'ebs:io2:iops', unit: 'IOPS-month' });
+    expect(serviceKey('System Operation', { volumeApiName: 'io2', group: 'EBS IOPS', usagetype: 'EUW3-EBS:VolumeP-IOPS.io2.tier2' }, 'IOPS-Mo')?.key).toBe('ebs:io2:iops:tier2');
+    expect(serviceKey('System Operation', { volumeApiName: 'standard', usagetype: 'EUW3-EBS:VolumeIOUsage' }, 'IOs')).toEqual({ key: 'ebs:standard:io-requests', unit: 'million-requests', scale: 1_000_000 });
+    expect(serviceKey('Provisioned Throughput', { volumeApiName: 'gp3', group: 'EBS Throughput' }, 'MiBps-Mo')).toEqual({ key: 'ebs:gp3:throughput', unit: 'MiBps-month' });
+    expect(serviceKey('Storage Snapshot', { usagetype: 'EUW3-EBS:SnapshotUsage' }, 'GB-Mo')?.key).toBe('ebs:snapshot:storage');
+    expect(serviceKey('NAT Gateway', { usagetype: 'EUW3-NatGateway-Bytes' }, 'GB')).toEqual({ key: 'nat:data-processed', unit: 'GB' });
+    expect(serviceKey('CPU Credits', { usagetype: 'EUW3-CPUCredits:t3', operatingSystem: 'Linux' }, 'vCPU-Hours')).toEqual({ key: 'ec2:cpu-credits:t3', unit: 'vCPU-hour' });
+    expect(serviceKey('CPU Credits', { usagetype: 'EUW3-CPUCredits:t3', operatingSystem: 'Windows' }, 'vCPU-Hours')).toBeUndefined();
+    expect(serviceKey('Data Transfer', { usagetype: 'EUW3-DataTransfer-Out-Bytes' }, 'GB')).toBeUndefined();
     expect(catalogUnit('GB-Mo')).toBe('GB-month');
     expect(catalogUnit('Lambda-GB-Second')).toBe('Lambda-GB-Second');
   });

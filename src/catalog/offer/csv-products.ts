@@ -1,7 +1,7 @@
 /**
  * Assembles the rows of a bulk CSV offer file (one row per price dimension, product attributes
  * repeated on each row) into OfferProducts. Pure: the edge streams rows in (src/aws/offer-file.ts).
- * Rows of compute products outside Linux/Shared/NA/Used are dropped as they arrive, so memory holds
+ * Rows of compute products outside Linux (shared or dedicated)/NA/Used are dropped as they arrive, so memory holds
  * only what nuage keeps even for the multi-GB all-regions file.
  */
 import { InputError } from '../../errors.js';
@@ -139,7 +139,8 @@ function passesFilter(attributes: Readonly<Record<string, string>>): boolean {
     const value = attributes[name] ?? '';
     if (name === 'capacitystatus' && value === '') continue;
     // Leave empty required attributes to the mapper, which reports them with their row.
-    if (value !== '' && value !== wanted) return false;
+    if (value === '' || value === wanted || (name === 'tenancy' && value === 'Dedicated')) continue;
+    return false;
   }
   return true;
 }

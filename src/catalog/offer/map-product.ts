@@ -8,7 +8,8 @@ import type { OnDemandPrice, PriceBasis, ReservedRate, ServicePrice } from '../t
 import { regionOf } from './locations.js';
 import type { OfferOrigin, OfferProduct } from './offer-model.js';
 import { plainDecimal, reservedRate } from './reserved-term.js';
-import { catalogUnit, serviceKey } from './service-keys.js';
+import { dedicatedKey, serviceKey, type ServiceKey } from './service-keys.js';
+import { dec } from '../../money/index.js';
 
 export interface InstanceOffer {
   readonly kind: 'instance';
@@ -55,8 +56,10 @@ export function mapOfferProduct(product: OfferProduct, ctx: MapContext): MappedO
   const { origin } = ctx;
   const attrs = product.attributes;
   const isInstance = product.productFamily.startsWith('Compute Instance');
-  const key = isInstance ? undefined : serviceKey(product.productFamily, attrs);
-  if (!isInstance && key === undefined) return { kind: 'skip', reason: `product family ${product.productFamily || '(none)'}` };
+  const onDemandTerm = product.terms.find((t) => t.type === 'OnDemand');
+  const firstDim = onDemandTerm?.dimensions.find((d) => d.beginRange === '0' || d.beginRange === '') ?? onDemandTerm?.dimensions[0];
+  const service = isInstance ? undefined : serviceKey(product.productFamily, attrs, firstDim?.unit ?? '');
+  if (!isInstance && service === undefined) return { kind: 'skip', reason: `product family ${product.productFamily || '(none)'}` };
 
   const region = regionOf(attrs);
   if (region === undefined) {
@@ -67,15 +70,9 @@ export function mapOfferProduct(product: OfferProduct, ctx: MapContext): MappedO
   }
   if (ctx.region !== undefined && region !== ctx.region) return { kind: 'skip', reason: 'other region' };
   const basis: PriceBasis = { kind: 'exact', source: ctx.source, asOf: ctx.asOf };
+  if (service !== undefined) return servicePrice(product, service, region, basis, origin);
 
-  if (key !== undefined) {
-    const onDemand = product.terms.find((t) => t.type === 'OnDemand');
-    const dim = onDemand?.dimensions.find((d) => d.beginRange === '0' || d.beginRange === '') ?? onDemand?.dimensions[0];
-    if (!onDemand || !dim) return { kind: 'skip', reason: 'service product without on-demand price' };
-    const usd = plainDecimal(dim.usd, origin, termField(onDemand.path, 'pricePerUnit.USD'));
-    return { kind: 'service', sku: product.sku, price: { key, region, unit: catalogUnit(dim.unit), usd, description: dim.description, basis } };
-  }
-
+  let dedicated = false;
   for (const [name, wanted] of Object.entries(LINUX_SHARED_FILTER)) {
     const value = attrs[name] ?? '';
     // Older offer files have no capacitystatus: every row there is used capacity.
@@ -83,7 +80,8 @@ export function mapOfferProduct(product: OfferProduct, ctx: MapContext): MappedO
     if (value === '') {
       throw new InputError({ file: origin.file, row: origin.row, field: fieldOf(origin, `attributes.${name}`) }, `compute product ${product.sku} has no ${name}`);
     }
-    if (value !== wanted) return { kind: 'skip', reason: 'instance not Linux/Shared/NA/Used' };
+    if (name === 'tenancy' && value === 'Dedicated') dedicated = true;
+    else if (value !== wanted) return { kind: 'skip', reason: 'instance not Linux/Shared/NA/Used' };
   }
   if ((attrs.marketoption ?? 'OnDemand') !== 'OnDemand' && attrs.marketoption !== '') {
     return { kind: 'skip', reason: `instance market option ${attrs.marketoption}` };
@@ -92,6 +90,7 @@ export function mapOfferProduct(product: OfferProduct, ctx: MapContext): MappedO
   if (!instanceType) {
     throw new InputError({ file: origin.file, row: origin.row, field: fieldOf(origin, 'attributes.instanceType') }, `compute product ${product.sku} has no instance type`);
   }
+  if (dedicated) return servicePrice(product, dedicatedKey(instanceType), region, basis, origin);
 
   let onDemand: OnDemandPrice | undefined;
   const reserved: ReservedRate[] = [];
@@ -112,6 +111,16 @@ export function mapOfferProduct(product: OfferProduct, ctx: MapContext): MappedO
     }
   }
   return { kind: 'instance', sku: product.sku, region, instanceType, onDemand, reserved };
+}
+
+/** The first-tier on-demand price of a service product (or a dedicated instance). */
+function servicePrice(product: OfferProduct, service: ServiceKey, region: string, basis: PriceBasis, origin: OfferOrigin): MappedOffer {
+  const term = product.terms.find((t) => t.type === 'OnDemand');
+  const dim = term?.dimensions.find((d) => d.beginRange === '0' || d.beginRange === '') ?? term?.dimensions[0];
+  if (!term || !dim) return { kind: 'skip', reason: 'service product without on-demand price' };
+  const perUnit = plainDecimal(dim.usd, origin, termField(term.path, 'pricePerUnit.USD'));
+  const usd = service.scale ? dec(perUnit).times(service.scale).toFixed() : perUnit;
+  return { kind: 'service', sku: product.sku, price: { key: service.key, region, unit: service.unit, usd, description: dim.description, basis } };
 }
 
 function fieldOf(origin: OfferOrigin, rest: string): string {
