@@ -92,3 +92,10 @@ export async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
     throw explainAwsError(err, what);
   }
 }
+
+/** The next page token; fails when AWS hands back the token just used (a loop that would never end). */
+export function nextToken(used: string | undefined, next: string | undefined, what: string): string | undefined {
+  if (!next) return undefined;
+  if (next === used) throw new AwsError(`${what}: the response repeats the NextToken of its request; stopping instead of looping`);
+  return next;
+}

@@ -5,7 +5,7 @@
 import { DescribeInstanceTypesCommand, type EC2Client, type InstanceTypeInfo } from '@aws-sdk/client-ec2';
 import { InputError, type InputLocation } from '../errors.js';
 import type { InstanceTypeSpec } from '../catalog/types.js';
-import { call } from './connection.js';
+import { call, nextToken } from './connection.js';
 
 const MANUFACTURERS: Readonly<Record<string, string>> = {
   intel: 'intel',
@@ -83,7 +83,7 @@ export async function fetchInstanceTypes(client: EC2Client, names?: readonly str
         const spec = toInstanceTypeSpec(info, { file, row: i + 1, field: `InstanceTypes[${i}]` });
         specs.set(spec.instanceType, spec);
       });
-      token = out.NextToken || undefined;
+      token = nextToken(token, out.NextToken, file);
     } while (token);
   }
   return [...specs.values()].sort((a, b) => a.instanceType.localeCompare(b.instanceType));

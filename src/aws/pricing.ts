@@ -9,7 +9,7 @@ import { PRICING_API_SOURCE } from '../catalog/live-sources.js';
 import { OfferCollector, type OfferBatch } from '../catalog/offer/collect.js';
 import { LINUX_SHARED_FILTER, mapOfferProduct } from '../catalog/offer/map-product.js';
 import { parsePriceListItem } from '../catalog/offer/price-list-json.js';
-import { call } from './connection.js';
+import { call, nextToken } from './connection.js';
 
 
 export interface PricingResult extends OfferBatch {
@@ -53,7 +53,7 @@ export async function fetchEc2Prices(client: PricingClient, q: PricingQuery): Pr
       if (item.asOf > asOf) asOf = item.asOf;
       collector.add(mapOfferProduct(item.product, { source: PRICING_API_SOURCE, asOf: item.asOf, region: q.region, origin: item.productOrigin }));
     });
-    token = out.NextToken || undefined;
+    token = nextToken(token, out.NextToken, file);
   } while (token);
   return { ...collector.result(), asOf, pages: page };
 }

@@ -6,7 +6,7 @@ import { DescribeSpotPriceHistoryCommand, type EC2Client } from '@aws-sdk/client
 import { InputError } from '../errors.js';
 import { isDecimalString } from '../money/index.js';
 import type { SpotSample } from '../catalog/spot-average.js';
-import { call } from './connection.js';
+import { call, nextToken } from './connection.js';
 
 export interface SpotHistoryQuery {
   readonly now: Date;
@@ -44,7 +44,7 @@ export async function fetchSpotHistory(client: EC2Client, q: SpotHistoryQuery): 
       if (Number.isNaN(at)) throw new InputError(where('Timestamp'), 'missing or not a date');
       samples.push({ instanceType: h.InstanceType, zone: h.AvailabilityZone, usdPerHour: h.SpotPrice, at });
     });
-    token = out.NextToken || undefined;
+    token = nextToken(token, out.NextToken, file);
   } while (token);
   return { samples, pages: page };
 }

@@ -126,3 +126,18 @@ describe.skipIf(!haveCorpus(SELECTOR, 'Pricing API GetProducts via loopback'))('
     expect(productFilters({ region: 'eu-west-3', instanceTypes: ['m5.large', 'm5.xlarge'] }).at(-1)).toEqual({ Type: 'ANY_OF', Field: 'instanceType', Value: 'm5.large,m5.xlarge' });
   });
 });
+
+describe.skipIf(!haveCorpus(SELECTOR, 'Pricing API NextToken loop'))('Pricing API paging safety', () => {
+  it('stops with an error when a page repeats the NextToken it was asked for', async () => {
+    const loopback = await startAwsLoopback();
+    const client = new PricingClient(clientConfig(loopback, 'us-east-1'));
+    try {
+      loopback.on('GetProducts', () => ({ body: { PriceList: [JSON.stringify(m5LargeProduct())], NextToken: 'same' } }));
+      await expect(fetchEc2Prices(client, { region: 'us-east-1' })).rejects.toThrow('GetProducts page 2: the response repeats the NextToken of its request; stopping instead of looping');
+      expect(loopback.requests).toHaveLength(2);
+    } finally {
+      client.destroy();
+      await loopback.close();
+    }
+  });
+});
