@@ -67,7 +67,7 @@ export function explainAwsError(err: unknown, what: string): NuageError {
   const e = err as Error & { code?: string; $metadata?: { httpStatusCode?: number }; $fault?: string };
   const name = e?.name ?? 'Error';
   if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(e?.message ?? '')) {
-    return new AwsError(`${what}: ${MISSING_CREDENTIALS}`);
+    return new AwsError(`${what}: ${MISSING_CREDENTIALS} (AWS SDK: ${e.message})`);
   }
   if (/AccessDenied|UnauthorizedOperation|UnrecognizedClient|InvalidClientTokenId|AuthFailure|ExpiredToken/.test(name)) {
     return new AwsError(
