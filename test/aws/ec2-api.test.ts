@@ -1,12 +1,12 @@
 import { DescribeInstanceTypesResult$, DescribeSpotPriceHistoryResult$, EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchInstanceTypes, splitInstanceType } from '../../src/aws/instance-types.js';
+import { fetchInstanceTypes, splitInstanceType, toInstanceTypeSpec } from '../../src/aws/instance-types.js';
 import { fetchSpotHistory } from '../../src/aws/spot-history.js';
 import { spotAverages } from '../../src/catalog/spot-average.js';
 import { clientConfig, startAwsLoopback, type AwsLoopback } from '../support/aws-loopback.js';
 import { haveCorpus } from '../support/corpora.js';
 import { ec2XmlResponse } from '../support/ec2-xml.js';
-import { recorded, SELECTOR } from './recorded.js';
+import { cliExample, recorded, SELECTOR } from './recorded.js';
 
 type History = { SpotPriceHistory: Record<string, string>[] };
 const NOW = new Date('2021-02-09T12:00:00Z');
@@ -105,11 +105,43 @@ describe.skipIf(!haveCorpus(SELECTOR, 'EC2 API via loopback'))('EC2 API (real SD
     expect(Number(m5!.averageUsdPerHour)).toBe(mean);
   });
 
+  it('reads the AWS CLI documentation example (t2.micro, i386 + x86_64)', async () => {
+    loopback.on('DescribeInstanceTypes', () => ({ body: ec2XmlResponse('DescribeInstanceTypes', DescribeInstanceTypesResult$, cliExample('ec2__describe-instance-types__1.json')) }));
+    const [t2] = await fetchInstanceTypes(client);
+    expect(t2).toMatchObject({ instanceType: 't2.micro', vcpu: 1, memoryGiB: 1, arch: 'x86_64', sustainedClockGhz: 2.5, burstable: true, currentGeneration: true, networkBandwidthMbps: null });
+  });
+
+  it('ignores spot prices of other product descriptions (the AWS CLI example is "Linux/UNIX (Amazon VPC)")', async () => {
+    loopback.on('DescribeSpotPriceHistory', () => ({ body: ec2XmlResponse('DescribeSpotPriceHistory', DescribeSpotPriceHistoryResult$, cliExample('ec2__describe-spot-price-history__2.json')) }));
+    const { samples } = await fetchSpotHistory(client, { now: NOW, days: 30 });
+    expect(samples).toEqual([]);
+  });
+
   it('fails on a spot entry with a malformed price', async () => {
     const history = recorded<History>('DescribeSpotPriceHistory', 'm5_large.json');
     history.SpotPriceHistory[3]!.SpotPrice = 'n/a';
     loopback.on('DescribeSpotPriceHistory', () => ({ body: ec2XmlResponse('DescribeSpotPriceHistory', DescribeSpotPriceHistoryResult$, history) }));
     await expect(fetchSpotHistory(client, { now: NOW, days: 30 })).rejects.toThrow('DescribeSpotPriceHistory page 1, row 4, field "SpotPriceHistory[3].SpotPrice": expected a decimal price, got "n/a"');
+  });
+});
+
+describe('toInstanceTypeSpec', () => {
+  it('reads the processor maker, network card baselines and GPUs of newer API answers', () => {
+    const spec = toInstanceTypeSpec(
+      {
+        InstanceType: 'g5g.xlarge' as never,
+        CurrentGeneration: true,
+        VCpuInfo: { DefaultVCpus: 4 },
+        MemoryInfo: { SizeInMiB: 8192 },
+        ProcessorInfo: { SupportedArchitectures: ['arm64'], SustainedClockSpeedInGhz: 2.5, Manufacturer: 'Amazon Web Services' },
+        NetworkInfo: { NetworkPerformance: 'Up to 10 Gigabit', NetworkCards: [{ BaselineBandwidthInGbps: 1.25 }] },
+        GpuInfo: { Gpus: [{ Count: 1, Name: 'T4g' }] },
+        BurstablePerformanceSupported: false,
+        BareMetal: false,
+      },
+      { file: 'DescribeInstanceTypes page 1', row: 1, field: 'InstanceTypes[0]' },
+    );
+    expect(spec).toMatchObject({ arch: 'arm64', cpuManufacturer: 'aws', memoryGiB: 8, networkBandwidthMbps: 1250, gpuCount: 1, generation: 5, family: 'g5g' });
   });
 });
 
