@@ -103,6 +103,15 @@ describe.skipIf(!haveCorpus(SELECTOR, 'catalog refresh CLI'))('nuage catalog ref
     }
   });
 
+  it('refreshing twice replaces the region\'s rows (no duplicates)', async () => {
+    await runCli(['catalog', 'refresh', '--region', 'us-east-1', '--db', db], { env, now: NOW });
+    const once = storeDigest(db).rows;
+    const r = await runCli(['catalog', 'refresh', '--region', 'us-east-1', '--db', db], { env, now: new Date('2021-02-10T00:00:00Z') });
+    expect(r.code).toBe(0);
+    expect(storeDigest(db).rows).toEqual({ ...once, catalog_refresh_log: 2 });
+    expect(once).toMatchObject({ catalog_on_demand_prices: 1, catalog_reserved_prices: 12, catalog_spot_prices: 1, catalog_instance_types: 2, catalog_sources: 2 });
+  });
+
   it('an AWS refusal is explained, exit 1', async () => {
     loopback.on('GetProducts', () => jsonError(400, 'AccessDeniedException', 'User is not authorized to perform: pricing:GetProducts'));
     const r = await runCli(['catalog', 'refresh', '--region', 'us-east-1', '--db', db], { env, now: NOW });

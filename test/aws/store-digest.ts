@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 
-const TABLES = ['catalog_instance_types', 'catalog_on_demand_prices', 'catalog_reserved_prices', 'catalog_spot_prices', 'catalog_service_prices', 'catalog_refresh_log'];
+const TABLES = ['catalog_instance_types', 'catalog_on_demand_prices', 'catalog_reserved_prices', 'catalog_spot_prices', 'catalog_spot_advisor', 'catalog_service_prices', 'catalog_sources', 'catalog_refresh_log'];
 
 export function storeDigest(path: string): { digest: string; rows: Record<string, number> } {
   const db = new Database(path, { readonly: true });
