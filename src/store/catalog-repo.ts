@@ -81,59 +81,82 @@ function insertMany<T extends SQLiteTable>(store: Store, table: T, rows: readonl
   }
 }
 
+/** The rows of a write, per table. */
+function rowsOf(w: CatalogWrite) {
+  const at = w.at;
+  const onDemand = w.ec2Prices
+    .filter((p) => p.onDemand)
+    .map((p) => ({ region: p.region, instanceType: p.instanceType, usdPerHour: p.onDemand!.usdPerHour, ...basisColumns(p.onDemand!.basis, at) }));
+  const reserved = w.ec2Prices.flatMap((p) =>
+    p.reserved.map((r) => ({
+      region: p.region,
+      instanceType: p.instanceType,
+      term: r.term,
+      offeringClass: r.offeringClass,
+      paymentOption: r.paymentOption,
+      upfrontUsd: r.upfrontUsd,
+      usdPerHour: r.usdPerHour,
+      effectiveUsdPerHour: r.effectiveUsdPerHour,
+      ...basisColumns(r.basis, at),
+      splitSource: r.splitBasis?.source ?? null,
+      splitAsOf: r.splitBasis?.asOf ?? null,
+      splitKind: r.splitBasis?.kind ?? null,
+      splitMethod: r.splitBasis?.method ?? null,
+    })),
+  );
+  const spot = w.ec2Prices
+    .filter((p) => p.spot?.averageUsdPerHour !== undefined && p.spot.priceBasis)
+    .map((p) => ({
+      region: p.region,
+      instanceType: p.instanceType,
+      averageUsdPerHour: p.spot!.averageUsdPerHour!,
+      byZone: { ...(p.spot!.byZone ?? {}) },
+      ...basisColumns(p.spot!.priceBasis!, at),
+    }));
+  const advisor = w.ec2Prices
+    .filter((p) => p.spot?.advisorBasis && (p.spot.savingsPercent !== undefined || p.spot.interruptionBucket !== undefined))
+    .map((p) => ({
+      region: p.region,
+      instanceType: p.instanceType,
+      savingsPercent: p.spot!.savingsPercent ?? null,
+      interruptionIndex: p.spot!.interruptionBucket?.index ?? null,
+      interruptionLabel: p.spot!.interruptionBucket?.label ?? null,
+      ...basisColumns(p.spot!.advisorBasis!, at),
+    }));
+  const services = w.servicePrices.map((s) => ({ region: s.region, key: s.key, unit: s.unit, usd: s.usd, description: s.description, ...basisColumns(s.basis, at) }));
+  return { onDemand, reserved, spot, advisor, services };
+}
+
+/** Deletes the rows a write replaces: its sources, in its regions (only its types with --types). */
+function deleteReplaced(store: Store, w: CatalogWrite): void {
+  const scoped = (cols: ScopeColumns, region: string, sources: readonly string[]): SQL => {
+    const conds = [eq(cols.region, region), inArray(cols.source, [...sources])];
+    if (w.instanceTypes && cols.instanceType) conds.push(inArray(cols.instanceType, [...w.instanceTypes]));
+    return and(...conds)!;
+  };
+  const tables: [SQLiteTable & ScopeColumns, readonly string[] | undefined][] = [
+    [catalogOnDemandPrices, w.replace.onDemand],
+    [catalogReservedPrices, w.replace.reserved],
+    [catalogSpotPrices, w.replace.spot],
+    [catalogSpotAdvisor, w.replace.spotAdvisor],
+    [catalogServicePrices, w.replace.services],
+  ];
+  for (const region of w.regions) {
+    for (const [table, sources] of tables) if (sources && sources.length > 0) store.db.delete(table).where(scoped(table, region, sources)).run();
+  }
+}
+
+/** Writes a refresh or an import in one transaction: deletes what it replaces, inserts, logs. */
 export function writeCatalog(store: Store, w: CatalogWrite): WriteSummary {
   const at = w.at;
   return store.transaction(() => {
-    const scoped = (cols: ScopeColumns, region: string, sources: readonly string[]): SQL => {
-      const conds = [eq(cols.region, region), inArray(cols.source, [...sources])];
-      if (w.instanceTypes && cols.instanceType) conds.push(inArray(cols.instanceType, [...w.instanceTypes]));
-      return and(...conds)!;
-    };
-    for (const region of w.regions) {
-      if (w.replace.onDemand) store.db.delete(catalogOnDemandPrices).where(scoped(catalogOnDemandPrices, region, w.replace.onDemand)).run();
-      if (w.replace.reserved) store.db.delete(catalogReservedPrices).where(scoped(catalogReservedPrices, region, w.replace.reserved)).run();
-      if (w.replace.spot) store.db.delete(catalogSpotPrices).where(scoped(catalogSpotPrices, region, w.replace.spot)).run();
-      if (w.replace.spotAdvisor) store.db.delete(catalogSpotAdvisor).where(scoped(catalogSpotAdvisor, region, w.replace.spotAdvisor)).run();
-      if (w.replace.services) {
-        store.db.delete(catalogServicePrices).where(and(eq(catalogServicePrices.region, region), inArray(catalogServicePrices.source, [...w.replace.services]))).run();
-      }
-    }
-    const onDemand = w.ec2Prices.filter((p) => p.onDemand).map((p) => ({ region: p.region, instanceType: p.instanceType, usdPerHour: p.onDemand!.usdPerHour, ...basisColumns(p.onDemand!.basis, at) }));
-    const reserved = w.ec2Prices.flatMap((p) =>
-      p.reserved.map((r) => ({
-        region: p.region,
-        instanceType: p.instanceType,
-        term: r.term,
-        offeringClass: r.offeringClass,
-        paymentOption: r.paymentOption,
-        upfrontUsd: r.upfrontUsd,
-        usdPerHour: r.usdPerHour,
-        effectiveUsdPerHour: r.effectiveUsdPerHour,
-        ...basisColumns(r.basis, at),
-        splitSource: r.splitBasis?.source ?? null,
-        splitAsOf: r.splitBasis?.asOf ?? null,
-        splitKind: r.splitBasis?.kind ?? null,
-        splitMethod: r.splitBasis?.method ?? null,
-      })),
-    );
-    const spot = w.ec2Prices
-      .filter((p) => p.spot?.averageUsdPerHour !== undefined && p.spot.priceBasis)
-      .map((p) => ({ region: p.region, instanceType: p.instanceType, averageUsdPerHour: p.spot!.averageUsdPerHour!, byZone: { ...(p.spot!.byZone ?? {}) }, ...basisColumns(p.spot!.priceBasis!, at) }));
-    const advisor = w.ec2Prices
-      .filter((p) => p.spot?.advisorBasis && (p.spot.savingsPercent !== undefined || p.spot.interruptionBucket !== undefined))
-      .map((p) => ({
-        region: p.region,
-        instanceType: p.instanceType,
-        savingsPercent: p.spot!.savingsPercent ?? null,
-        interruptionIndex: p.spot!.interruptionBucket?.index ?? null,
-        interruptionLabel: p.spot!.interruptionBucket?.label ?? null,
-        ...basisColumns(p.spot!.advisorBasis!, at),
-      }));
-    const services = w.servicePrices.map((s) => ({ region: s.region, key: s.key, unit: s.unit, usd: s.usd, description: s.description, ...basisColumns(s.basis, at) }));
-    insertMany(store, catalogOnDemandPrices, onDemand);
-    insertMany(store, catalogReservedPrices, reserved);
-    insertMany(store, catalogSpotPrices, spot);
-    insertMany(store, catalogSpotAdvisor, advisor);
+    deleteReplaced(store, w);
+    const rows = rowsOf(w);
+    insertMany(store, catalogOnDemandPrices, rows.onDemand);
+    insertMany(store, catalogReservedPrices, rows.reserved);
+    insertMany(store, catalogSpotPrices, rows.spot);
+    insertMany(store, catalogSpotAdvisor, rows.advisor);
+    insertMany(store, catalogServicePrices, rows.services);
     for (const src of w.sources ?? []) {
       store.db
         .insert(catalogSources)
@@ -144,41 +167,48 @@ export function writeCatalog(store: Store, w: CatalogWrite): WriteSummary {
         })
         .run();
     }
-    insertMany(store, catalogServicePrices, services);
-
     const specs = w.specs?.specs ?? [];
     for (const spec of specs) {
       const row = { ...spec, source: w.specs!.source, asOf: w.specs!.asOf, writtenAt: at };
       store.db.insert(catalogInstanceTypes).values(row).onConflictDoUpdate({ target: catalogInstanceTypes.instanceType, set: row }).run();
     }
+    return { instanceTypes: specs.length, regions: logWrite(store, w, rows, specs.length) };
+  });
+}
 
-    const r = w.replace;
-    const sources = [...new Set([...(r.onDemand ?? []), ...(r.reserved ?? []), ...(r.spot ?? []), ...(r.spotAdvisor ?? []), ...(r.services ?? []), ...(w.specs ? [w.specs.source] : [])])];
-    const asOfs = [...onDemand, ...reserved, ...spot, ...advisor, ...services].map((row) => row.asOf);
-    const regions: RegionWriteCounts[] = w.regions.map((region) => {
-      const counts = {
-        region,
-        onDemand: onDemand.filter((r) => r.region === region).length,
-        reserved: reserved.filter((r) => r.region === region).length,
-        spot: spot.filter((r) => r.region === region).length,
-        servicePrices: services.filter((r) => r.region === region).length,
-      };
-      store.db
-        .insert(catalogRefreshLog)
-        .values({
-          at,
-          kind: w.kind,
-          origin: w.origin,
-          sources: sources.join(','),
-          asOf: asOfs.length > 0 ? asOfs.reduce((a, b) => (a > b ? a : b)) : (w.specs?.asOf ?? at.slice(0, 10)),
-          instanceTypes: specs.length,
-          ...counts,
-          scope: w.instanceTypes ? w.instanceTypes.join(',') : null,
-        })
-        .run();
-      return counts;
-    });
-    return { instanceTypes: specs.length, regions };
+/** One refresh-log row per region, with its counts and newest price date. */
+function logWrite(store: Store, w: CatalogWrite, rows: ReturnType<typeof rowsOf>, specCount: number): RegionWriteCounts[] {
+  const r = w.replace;
+  const sources = [...new Set([...(r.onDemand ?? []), ...(r.reserved ?? []), ...(r.spot ?? []), ...(r.spotAdvisor ?? []), ...(r.services ?? []), ...(w.specs ? [w.specs.source] : [])])];
+  const per = new Map(w.regions.map((region) => [region, { region, onDemand: 0, reserved: 0, spot: 0, servicePrices: 0, asOf: '' }]));
+  const count = (list: readonly { region: string; asOf: string }[], field: 'onDemand' | 'reserved' | 'spot' | 'servicePrices' | undefined) => {
+    for (const row of list) {
+      const c = per.get(row.region);
+      if (!c) continue;
+      if (field) c[field]++;
+      if (row.asOf > c.asOf) c.asOf = row.asOf;
+    }
+  };
+  count(rows.onDemand, 'onDemand');
+  count(rows.reserved, 'reserved');
+  count(rows.spot, 'spot');
+  count(rows.advisor, undefined);
+  count(rows.services, 'servicePrices');
+  return [...per.values()].map(({ asOf, ...counts }) => {
+    store.db
+      .insert(catalogRefreshLog)
+      .values({
+        at: w.at,
+        kind: w.kind,
+        origin: w.origin,
+        sources: sources.join(','),
+        asOf: asOf || (w.specs?.asOf ?? w.at.slice(0, 10)),
+        instanceTypes: specCount,
+        ...counts,
+        scope: w.instanceTypes ? w.instanceTypes.join(',') : null,
+      })
+      .run();
+    return counts;
   });
 }
 
