@@ -51,6 +51,8 @@ describe('mapOfferProduct', () => {
     expect(mapOfferProduct(linux({ preInstalledSw: 'SQL Web' }), ctx).kind).toBe('skip');
     expect(mapOfferProduct(linux({ capacitystatus: 'UnusedCapacityReservation' }), ctx).kind).toBe('skip');
     expect(mapOfferProduct(linux({ capacitystatus: '' }), ctx).kind).toBe('instance');
+    expect(mapOfferProduct(linux({ locationType: 'AWS Local Zone', location: 'US East (Boston)' }), ctx)).toEqual({ kind: 'skip', reason: 'location type AWS Local Zone' });
+    expect(mapOfferProduct(linux({ locationType: 'AWS Region' }), ctx).kind).toBe('instance');
     expect(mapOfferProduct(linux({ marketoption: 'CapacityBlock' }), ctx)).toEqual({ kind: 'skip', reason: 'instance market option CapacityBlock' });
   });
   it('falls back from regionCode to the location name, and fails on an unknown one', () => {

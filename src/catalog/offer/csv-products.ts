@@ -17,6 +17,7 @@ const ATTRIBUTE_COLUMNS: Readonly<Record<string, string>> = {
   CapacityStatus: 'capacitystatus',
   'Region Code': 'regionCode',
   Location: 'location',
+  'Location Type': 'locationType',
   'Volume API Name': 'volumeApiName',
   Group: 'group',
   usageType: 'usagetype',

@@ -61,6 +61,9 @@ export function mapOfferProduct(product: OfferProduct, ctx: MapContext): MappedO
   const service = isInstance ? undefined : serviceKey(product.productFamily, attrs, firstDim?.unit ?? '');
   if (!isInstance && service === undefined) return { kind: 'skip', reason: `product family ${product.productFamily || '(none)'}` };
 
+  // Local Zones, Wavelength Zones and Outposts carry their parent region's code: not the region's price.
+  const locationType = attrs.locationType ?? '';
+  if (locationType !== '' && locationType !== 'AWS Region') return { kind: 'skip', reason: `location type ${locationType}` };
   const region = regionOf(attrs);
   if (region === undefined) {
     throw new InputError(
