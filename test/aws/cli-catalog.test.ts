@@ -220,6 +220,18 @@ describe('nuage catalog import', () => {
     expect(existsSync(db)).toBe(false);
   });
 
+  it('nuage catalog log lists what was imported, newest first', async () => {
+    await runCli(['catalog', 'import', 'AmazonEC2-eu-west-3-mini.csv', '--db', db], { cwd: FIXTURES, now: NOW });
+    await runCli(['catalog', 'import', 'AmazonEC2-eu-west-3-mini.json', '--db', db], { cwd: FIXTURES, now: new Date('2021-02-10T08:30:00Z') });
+    const r = await runCli(['catalog', 'log', '--db', db]);
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot('__golden__/log-two-imports.txt');
+    const json = JSON.parse((await runCli(['catalog', 'log', '--db', db, '--format', 'json', '--limit', '1'])).stdout);
+    expect(json).toMatchObject([{ kind: 'import', region: 'eu-west-3', asOf: '2025-07-01', onDemand: 2, reserved: 6, servicePrices: 5, sources: 'aws-offer-file' }]);
+    const none = await runCli(['catalog', 'log', '--db', join(dir, 'absent.db')]);
+    expect(none).toMatchObject({ code: 1, stderr: `nuage: no store at ${join(dir, 'absent.db')}: nothing was refreshed or imported there yet\n` });
+  });
+
   it('NUAGE_DB names the store when --db is absent', async () => {
     const r = await runCli(['catalog', 'import', join(FIXTURES, 'AmazonEC2-eu-west-3-mini.json')], { env: { NUAGE_DB: db }, now: NOW });
     expect(r.code).toBe(0);

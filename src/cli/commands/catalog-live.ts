@@ -7,9 +7,10 @@ import type { Command } from 'commander';
 import { connectionFromEnv } from '../../aws/connection.js';
 import { importOfferFile } from '../../aws/import-offer.js';
 import { refreshRegion } from '../../aws/refresh.js';
-import { UsageError } from '../../errors.js';
+import { existsSync } from 'node:fs';
+import { NotFoundError, UsageError } from '../../errors.js';
 import { textTable } from '../../report/table.js';
-import { writeCatalog, type WriteSummary } from '../../store/catalog-repo.js';
+import { refreshLog, writeCatalog, type RefreshLogEntry, type WriteSummary } from '../../store/catalog-repo.js';
 import { openStore } from '../../store/db.js';
 import { catalogGroup } from './catalog.js';
 import { globalOptions, pickFormat, userPath, withGlobalOptions, type CliContext, type CommandModule } from '../context.js';
@@ -132,8 +133,51 @@ function registerImport(catalog: Command, ctx: CliContext): void {
   });
 }
 
+function registerLog(catalog: Command, ctx: CliContext): void {
+  withGlobalOptions(catalog.command('log').description('what was refreshed or imported into the store, newest first').option('--limit <n>', 'rows to show', '20')).action(
+    (opts: { limit: string }, cmd: Command) => {
+      const g = globalOptions(cmd, ctx.io);
+      const format = pickFormat(g.format, FORMATS);
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit: expected a positive whole number, got "${opts.limit}"`);
+      if (g.db !== ':memory:' && !existsSync(g.db)) throw new NotFoundError(`no store at ${g.db}: nothing was refreshed or imported there yet`);
+      const store = openStore(g.db);
+      let entries: RefreshLogEntry[];
+      try {
+        entries = refreshLog(store, limit);
+      } finally {
+        store.close();
+      }
+      if (format === 'json') {
+        ctx.io.stdout(JSON.stringify(entries, null, 2) + '\n');
+        return;
+      }
+      ctx.io.stdout(
+        entries.length === 0
+          ? `nothing refreshed or imported into ${g.db} yet\n`
+          : textTable(
+              [
+                { header: 'when' },
+                { header: 'kind' },
+                { header: 'region' },
+                { header: 'prices as of' },
+                { header: 'on-demand', align: 'right' },
+                { header: 'reserved', align: 'right' },
+                { header: 'spot', align: 'right' },
+                { header: 'service', align: 'right' },
+                { header: 'types', align: 'right' },
+                { header: 'from' },
+              ],
+              entries.map((e) => [e.at.slice(0, 19).replace('T', ' '), e.kind, e.region, e.asOf, String(e.onDemand), String(e.reserved), String(e.spot), String(e.servicePrices), String(e.instanceTypes), e.scope ? `${e.origin} (only ${e.scope})` : e.origin]),
+            ),
+      );
+    },
+  );
+}
+
 export const registerCatalogLive: CommandModule = (program, ctx) => {
   const catalog = catalogGroup(program);
   registerRefresh(catalog, ctx);
   registerImport(catalog, ctx);
+  registerLog(catalog, ctx);
 };
