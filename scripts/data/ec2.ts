@@ -2,7 +2,7 @@
  * The EC2 part of the snapshot: reads the public sources (../shared/data, one corpus file), assembles
  * instance facts and prices (ec2/assemble.ts) and writes data/ec2/ (format: src/catalog/snapshot-format.ts).
  */
-import { CATALOG_FILE, regionFilePath, TYPES_FILE, type CatalogFile } from '../../src/catalog/snapshot-format.js';
+import { encodeSnapshot, snapshotFiles } from '../../src/catalog/snapshot-encode.js';
 import { dec } from '../../src/money/index.js';
 import { assembleEc2 } from './ec2/assemble.js';
 import { readEc2InstancesPrices, readEc2InstancesSpecs } from './ec2/ec2instances.js';
@@ -15,18 +15,6 @@ import { manifestSource, readSourceFile, SOURCES } from './ec2/sources.js';
 import { readArchitectureSnapshot, readSpotAdvisor } from './ec2/spot-advisor.js';
 import { parseJson } from './ec2/table.js';
 import type { SnapshotBuilder, SnapshotFile } from './part.js';
-
-/** Compact JSON: one array row per line so diffs of the committed snapshot stay readable. */
-export function rowsJson(header: Record<string, unknown>, rowsKey: string, rows: readonly unknown[]): string {
-  const head = JSON.stringify(header).slice(0, -1);
-  return `${head},${JSON.stringify(rowsKey)}:[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]}\n`;
-}
-
-/** catalog.json with one basis per line. */
-function catalogJson(c: CatalogFile): string {
-  const { bases, ...head } = c;
-  return `${JSON.stringify(head, null, 1).slice(0, -2)},\n"bases":[\n${bases.map((x) => JSON.stringify(x)).join(',\n')}\n]\n}\n`;
-}
 
 const pct = (d: ReturnType<typeof dec>): string => d.times(100).toFixed(1);
 
@@ -81,12 +69,9 @@ export const buildEc2: SnapshotBuilder = async ({ shared, log }) => {
   for (const s of snap.specSource.values()) bySpecSource.set(s, (bySpecSource.get(s) ?? 0) + 1);
   const disagreements = describeDisagreements(snap.onDemand.disagreements);
 
-  const files: SnapshotFile[] = [
-    { path: CATALOG_FILE, content: catalogJson(snap.catalog) },
-    { path: TYPES_FILE, content: rowsJson({ format: snap.types.format, columns: snap.types.columns }, 'rows', snap.types.rows) },
-    ...snap.regions.map((r) => ({ path: regionFilePath(r.region), content: rowsJson({ format: r.format, region: r.region }, 'rows', r.rows) })),
-  ];
-  log(`ec2: ${snap.types.rows.length} instance types, ${snap.regions.length} regions, ${snap.catalog.bases.length} price bases`);
+  const encoded = encodeSnapshot(snap);
+  const files: SnapshotFile[] = snapshotFiles(encoded);
+  log(`ec2: ${snap.instanceTypes.length} instance types, ${snap.regions.length} regions, ${encoded.catalog.bases.length} price bases`);
 
   return {
     id: 'ec2',
