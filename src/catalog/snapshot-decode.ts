@@ -113,7 +113,10 @@ export class RowDecoder {
 
   decode(region: string, row: PriceRow): Ec2Prices {
     const [type, od, odIdx, reserved, spot] = row;
-    const prices: { -readonly [K in keyof Ec2Prices]: Ec2Prices[K] } = { region, instanceType: type, currency: 'USD', reserved: this.reserved(reserved, type) };
+    const prices = { region, instanceType: type, currency: 'USD' } as { -readonly [K in keyof Ec2Prices]: Ec2Prices[K] };
+    // Reserved rates are decoded on first access: most look-ups need only the on-demand price.
+    let rates: ReservedRate[] | undefined;
+    Object.defineProperty(prices, 'reserved', { enumerable: true, get: () => (rates ??= this.reserved(reserved, type)) });
     if (od !== null) prices.onDemand = { usdPerHour: od, basis: this.basis(odIdx, `${type} on-demand`) };
     if (spot !== null) prices.spot = this.spot(spot, type);
     return prices;
