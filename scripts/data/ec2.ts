@@ -45,14 +45,17 @@ export const buildEc2: SnapshotBuilder = async ({ shared, log }) => {
   const splitMethod = `upfront = ${pct(share)} % of the term cost (effective hourly × term hours), hourly = the other ${pct(dec(1).minus(share))} %; the source gives only the effective rate. Measured on the ${evidence.instanceType} ${evidence.location} GetProducts product (${evidence.asOf}): its ${shares.length} partial-upfront offers put ${pct(shares[0]!)}–${pct(shares[shares.length - 1]!)} % of the term cost upfront`;
 
   const src = (def: { id: string; asOf: string }, asOf = def.asOf) => ({ id: def.id, asOf });
+  const karpenter = readKarpenterCatalog(f.catalog.text, f.catalog.absolute);
+  const architecture = readArchitectureSnapshot(f.arch.text, f.arch.absolute);
+  const archConflicts = karpenter.filter((k) => architecture.has(k.family) && architecture.get(k.family) !== k.arch).map((k) => k.instanceType);
   const snap = assembleEc2({
-    karpenter: readKarpenterCatalog(f.catalog.text, f.catalog.absolute),
+    karpenter,
     network: readNetworkBandwidth(f.network.text, f.network.absolute),
     ec2instances: readEc2InstancesSpecs(f.e18specs.text, f.e18specs.absolute),
     priceList: readLibcloudAttributes(f.libcloud.text, f.libcloud.absolute),
     skypilot: sky.offers,
     advisorTypes: readSpotAdvisor(f.advisor.text, f.advisor.absolute).types,
-    architecture: readArchitectureSnapshot(f.arch.text, f.arch.absolute),
+    architecture,
     karpenterPrices: { source: src(S.karpenterPricing, karpenterPrices.asOf), prices: karpenterPrices.prices },
     skypilotSource: src(S.skypilot),
     ec2instancesPrices: readEc2InstancesPrices(f.e18prices.text, f.e18prices.absolute),
@@ -103,7 +106,10 @@ export const buildEc2: SnapshotBuilder = async ({ shared, log }) => {
         `Linux savings % and interruption bucket for every priced region; ${snap.advisorOnlyRegions.length} advisor regions without any on-demand source are left out: ${snap.advisorOnlyRegions.join(', ')}`,
         'a type listed by the advisor in a priced region counts as offered there even without a price',
       ]),
-      manifestSource(S.architecture, [f.arch], archAsOf, ['architecture of types absent from the Karpenter catalog']),
+      manifestSource(S.architecture, [f.arch], archAsOf, [
+        'architecture of types absent from the Karpenter catalog',
+        `checked against Karpenter for every family both list: ${archConflicts.length === 0 ? 'no disagreement' : `Karpenter kept for ${archConflicts.join(', ')}`}`,
+      ]),
       manifestSource(S.libcloud, [f.libcloud], S.libcloud.asOf, [
         "current generation: a type's own AWS currentGeneration flag here, else its ec2instances-2018 flag, else its family's flag in either, else current (a family absent from both was launched after 2023-08)",
       ]),
