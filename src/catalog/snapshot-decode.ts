@@ -56,9 +56,10 @@ export class RowDecoder {
     private readonly file: string,
   ) {}
 
-  basis(i: number, field: string): PriceBasis {
+  /** The basis at index `i`; `type` and `what` name the field in the error (built only then). */
+  basis(i: number, type: string, what: string): PriceBasis {
     const b = this.catalog.bases[i];
-    if (!b) throw new InputError({ file: this.file, field }, `basis index ${i} is not in ec2/catalog.json (${this.catalog.bases.length} bases)`);
+    if (!b) throw new InputError({ file: this.file, field: `${type} ${what}` }, `basis index ${i} is not in ec2/catalog.json (${this.catalog.bases.length} bases)`);
     return b;
   }
 
@@ -76,7 +77,6 @@ export class RowDecoder {
       const [effective, upfront, hourly] = e.slice(0, at).split(',') as [string, string?, string?];
       const [b, sb] = e.slice(at + 1).split('/');
       const o = RESERVED_ORDER[i]!;
-      const field = `${type} reserved[${i}]`;
       const rate: { -readonly [K in keyof ReservedRate]: ReservedRate[K] } = {
         term: o.term,
         offeringClass: o.offeringClass,
@@ -84,9 +84,9 @@ export class RowDecoder {
         upfrontUsd: o.paymentOption === 'no-upfront' ? '0' : (upfront ?? '0'),
         usdPerHour: o.paymentOption === 'no-upfront' ? effective : o.paymentOption === 'all-upfront' ? '0' : (hourly ?? '0'),
         effectiveUsdPerHour: effective,
-        basis: this.basis(Number(b), field),
+        basis: this.basis(Number(b), type, `reserved[${i}]`),
       };
-      if (sb !== undefined) rate.splitBasis = this.basis(Number(sb), `${field} split`);
+      if (sb !== undefined) rate.splitBasis = this.basis(Number(sb), type, `reserved[${i}] split`);
       out.push(rate);
     }
     return out;
@@ -97,9 +97,9 @@ export class RowDecoder {
     const facts: { -readonly [K in keyof SpotFacts]: SpotFacts[K] } = {};
     if (savings !== null) facts.savingsPercent = savings;
     if (bucket !== null) facts.interruptionBucket = { index: bucket, label: this.catalog.interruptionLabels[bucket] ?? `bucket ${bucket}` };
-    if (advisorIdx >= 0) facts.advisorBasis = this.basis(advisorIdx, `${type} spot advisor`);
+    if (advisorIdx >= 0) facts.advisorBasis = this.basis(advisorIdx, type, 'spot advisor');
     if (usd !== null) facts.averageUsdPerHour = usd;
-    if (priceIdx >= 0) facts.priceBasis = this.basis(priceIdx, `${type} spot price`);
+    if (priceIdx >= 0) facts.priceBasis = this.basis(priceIdx, type, 'spot price');
     if (zones !== '') {
       const byZone: Record<string, string> = {};
       for (const pair of zones.split(' ')) {
@@ -117,7 +117,7 @@ export class RowDecoder {
     // Reserved rates are decoded on first access: most look-ups need only the on-demand price.
     let rates: ReservedRate[] | undefined;
     Object.defineProperty(prices, 'reserved', { enumerable: true, get: () => (rates ??= this.reserved(reserved, type)) });
-    if (od !== null) prices.onDemand = { usdPerHour: od, basis: this.basis(odIdx, `${type} on-demand`) };
+    if (od !== null) prices.onDemand = { usdPerHour: od, basis: this.basis(odIdx, type, 'on-demand') };
     if (spot !== null) prices.spot = this.spot(spot, type);
     return prices;
   }
