@@ -5,7 +5,7 @@
  * InputError naming it.
  */
 import { InputError } from '../errors.js';
-import type { CatalogData, RegionPriceTable } from './memory.js';
+import type { CatalogData, CoverageFacts, RegionPriceTable } from './memory.js';
 import { RESERVED_ORDER, SNAPSHOT_FORMAT, type CatalogFile, type PriceRow, type RegionFile, type SpecRow, type SpotCell, type TypesFile } from './snapshot-format.js';
 import type { CatalogSource, Ec2Prices, InstanceTypeSpec, PriceBasis, ReservedRate, ServicePrice, SpotFacts } from './types.js';
 
@@ -153,6 +153,23 @@ export class SnapshotPriceTable implements RegionPriceTable {
   types(): readonly string[] {
     this.ensure();
     return this.typeList;
+  }
+
+  /** Coverage facts straight from the row: basis kinds by index, no decoding of prices. */
+  coverageFacts(instanceType: string): CoverageFacts | undefined {
+    const at = this.ensure().get(instanceType);
+    if (at === undefined) return undefined;
+    const [, od, odIdx, reserved, spot] = this.rows![at]!;
+    const bases = this.catalog.bases;
+    let count = 0;
+    let allExact = true;
+    if (reserved !== null) {
+      for (const m of reserved.matchAll(/@(\d+)/g)) {
+        count++;
+        if (bases[Number(m[1])]?.kind !== 'exact') allExact = false;
+      }
+    }
+    return { onDemand: od === null ? undefined : bases[odIdx]?.kind, reserved: count, reservedAllExact: allExact, spot: spot !== null };
   }
 
   get(instanceType: string): Ec2Prices | undefined {
