@@ -3,20 +3,17 @@
  * instance facts and prices (ec2/assemble.ts) and writes data/ec2/ (format: src/catalog/snapshot-format.ts).
  */
 import { encodeSnapshot, snapshotFiles } from '../../src/catalog/snapshot-encode.js';
-import { dec } from '../../src/money/index.js';
 import { assembleEc2 } from './ec2/assemble.js';
 import { readEc2InstancesPrices, readEc2InstancesSpecs } from './ec2/ec2instances.js';
 import { readKarpenterCatalog, readKarpenterPrices, readNetworkBandwidth } from './ec2/karpenter.js';
 import { describeDisagreements } from './ec2/on-demand.js';
-import { readPartialSplit } from './ec2/partial-split.js';
+import { partialSplitFrom, readPartialSplit } from './ec2/partial-split.js';
 import { readLeanerCloudUsEast1, readLibcloudAttributes } from './ec2/price-list-2023.js';
 import { readSkyPilotVms } from './ec2/skypilot.js';
 import { manifestSource, readSourceFile, SOURCES } from './ec2/sources.js';
 import { readArchitectureSnapshot, readSpotAdvisor } from './ec2/spot-advisor.js';
 import { parseJson } from './ec2/table.js';
 import type { SnapshotBuilder, SnapshotFile } from './part.js';
-
-const pct = (d: ReturnType<typeof dec>): string => d.times(100).toFixed(1);
 
 export const buildEc2: SnapshotBuilder = async ({ shared, log }) => {
   const read = (path: string) => readSourceFile(shared, path);
@@ -38,11 +35,8 @@ export const buildEc2: SnapshotBuilder = async ({ shared, log }) => {
   const archDoc = parseJson(f.arch.text, f.arch.absolute) as { reviewed_at?: string };
   const archAsOf = typeof archDoc.reviewed_at === 'string' ? archDoc.reviewed_at.slice(0, 10) : S.architecture.asOf;
   const sky = readSkyPilotVms(f.vms.text, f.vms.absolute);
-  const evidence = readPartialSplit(f.product.text, f.product.absolute);
-  const shares = [...evidence.upfrontShares].sort((a, b) => a.cmp(b));
-  const meanShare = shares.reduce((a, b) => a.plus(b), dec(0)).div(shares.length);
-  const share = meanShare.times(2).round(0).div(2); // nearest half: AWS's "about half upfront"
-  const splitMethod = `upfront = ${pct(share)} % of the term cost (effective hourly × term hours), hourly = the other ${pct(dec(1).minus(share))} %; the source gives only the effective rate. Measured on the ${evidence.instanceType} ${evidence.location} GetProducts product (${evidence.asOf}): its ${shares.length} partial-upfront offers put ${pct(shares[0]!)}–${pct(shares[shares.length - 1]!)} % of the term cost upfront`;
+  const split = partialSplitFrom(readPartialSplit(f.product.text, f.product.absolute), S.getProducts.id);
+  const advisor = readSpotAdvisor(f.advisor.text, f.advisor.absolute);
 
   const src = (def: { id: string; asOf: string }, asOf = def.asOf) => ({ id: def.id, asOf });
   const karpenter = readKarpenterCatalog(f.catalog.text, f.catalog.absolute);
@@ -54,7 +48,7 @@ export const buildEc2: SnapshotBuilder = async ({ shared, log }) => {
     ec2instances: readEc2InstancesSpecs(f.e18specs.text, f.e18specs.absolute),
     priceList: readLibcloudAttributes(f.libcloud.text, f.libcloud.absolute),
     skypilot: sky.offers,
-    advisorTypes: readSpotAdvisor(f.advisor.text, f.advisor.absolute).types,
+    advisorTypes: advisor.types,
     architecture,
     karpenterPrices: { source: src(S.karpenterPricing, karpenterPrices.asOf), prices: karpenterPrices.prices },
     skypilotSource: src(S.skypilot),
@@ -62,9 +56,9 @@ export const buildEc2: SnapshotBuilder = async ({ shared, log }) => {
     ec2instancesSource: src(S.ec2instances),
     leanercloud: readLeanerCloudUsEast1(f.leaner.text, f.leaner.absolute),
     leanercloudSource: src(S.leanercloud),
-    advisor: readSpotAdvisor(f.advisor.text, f.advisor.absolute),
+    advisor,
     advisorSource: src(S.spotAdvisor),
-    split: { upfrontShare: share.toFixed(), basis: { kind: 'estimate', source: S.getProducts.id, asOf: evidence.asOf, method: splitMethod } },
+    split,
   });
 
   const total = (k: string): number => Object.values(snap.counts).reduce((n, c) => n + (c[k] ?? 0), 0);
@@ -118,7 +112,7 @@ export const buildEc2: SnapshotBuilder = async ({ shared, log }) => {
         'us-east-1 on-demand ranks between SkyPilot and ec2instances-2018 (fills types the newer sources lack)',
         `us-east-1 1yr standard all-upfront: exact (newer than 2018) where its on-demand equals today's; ${total('ec2.reserved.leanercloudSkippedOnDemandChanged')} skipped because on-demand changed since`,
       ]),
-      manifestSource(S.getProducts, [f.product], evidence.asOf, [splitMethod]),
+      manifestSource(S.getProducts, [f.product], split.basis.asOf, [split.basis.method!]),
     ],
     notes: [
       'on-demand precedence per region and type: newest exact source wins (karpenter-pricing 2026-07-20 > skypilot-v7 ~2025-05 > leanercloud-2023 > ec2instances-2018); every price keeps its source and date',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readEc2InstancesPrices, readEc2InstancesSpecs, RESERVED_COLUMNS } from '../../scripts/data/ec2/ec2instances.js';
 import { readKarpenterCatalog, readKarpenterPrices, readNetworkBandwidth } from '../../scripts/data/ec2/karpenter.js';
-import { readPartialSplit } from '../../scripts/data/ec2/partial-split.js';
+import { partialSplitFrom, readPartialSplit } from '../../scripts/data/ec2/partial-split.js';
+import { dec } from '../../src/money/index.js';
 import { readLeanerCloudUsEast1, readLibcloudAttributes } from '../../scripts/data/ec2/price-list-2023.js';
 import { readSkyPilotVms } from '../../scripts/data/ec2/skypilot.js';
 import { readArchitectureSnapshot, readSpotAdvisor } from '../../scripts/data/ec2/spot-advisor.js';
@@ -171,6 +172,12 @@ describe('GetProducts partial-upfront evidence', () => {
     const e = readPartialSplit(JSON.stringify(product), 'gp.json');
     expect(e.asOf).toBe('2021-02-05');
     expect(e.upfrontShares.map((s) => s.toFixed())).toEqual(['0.5']); // 438 / (438 + 0.05 × 8760)
+  });
+  it('rounds the measured mean share to the nearest half and states the range', () => {
+    const split = partialSplitFrom({ instanceType: 'm5.large', location: 'US East (N. Virginia)', asOf: '2021-02-05', upfrontShares: [dec('0.4968'), dec('0.5028'), dec('0.4948')] }, 'gp');
+    expect(split.upfrontShare).toBe('0.5');
+    expect(split.basis).toMatchObject({ kind: 'estimate', source: 'gp', asOf: '2021-02-05' });
+    expect(split.basis.method).toContain('its 3 partial-upfront offers put 49.5–50.3 % of the term cost upfront');
   });
   it('needs at least one partial-upfront offer', () => {
     expect(inputError(() => readPartialSplit('{"terms":{"Reserved":{}}}', 'gp.json')).message).toBe('gp.json, field "terms.Reserved": no partial-upfront offer to measure');
