@@ -3,7 +3,9 @@
  * instance facts and prices (ec2/assemble.ts) and writes data/ec2/ (format: src/catalog/snapshot-format.ts).
  */
 import { encodeSnapshot, snapshotFiles } from '../../src/catalog/snapshot-encode.js';
+import { type Decimal } from '../../src/money/index.js';
 import { assembleEc2 } from './ec2/assemble.js';
+import { median } from './ec2/reserved-ratios.js';
 import { readEc2InstancesPrices, readEc2InstancesSpecs } from './ec2/ec2instances.js';
 import { readKarpenterCatalog, readKarpenterPrices, readNetworkBandwidth } from './ec2/karpenter.js';
 import { describeDisagreements } from './ec2/on-demand.js';
@@ -14,6 +16,22 @@ import { manifestSource, readSourceFile, SOURCES } from './ec2/sources.js';
 import { readArchitectureSnapshot, readSpotAdvisor } from './ec2/spot-advisor.js';
 import { parseJson } from './ec2/table.js';
 import type { SnapshotBuilder, SnapshotFile } from './part.js';
+
+/** How LeanerCloud's 2023 rates compare with the 2018-based figures they replace: a check of the estimates. */
+function driftNotes(d: { exact: readonly Decimal[]; estimate: readonly Decimal[] }): string[] {
+  const line = (xs: readonly Decimal[], what: string): string => {
+    const s = [...xs].sort((a, b) => a.cmp(b));
+    const pct = (x: Decimal): string => {
+      const v = x.minus(1).times(100).round(1);
+      return `${v.gt(0) ? '+' : ''}${v.eq(0) ? '0.0' : v.toFixed(1)}`;
+    };
+    return `check of ${what} against these 2023 rates (${s.length} types): 2023 ÷ 2018-based = median ${pct(median(s))} %, range ${pct(s[0]!)} % to ${pct(s[s.length - 1]!)} %`;
+  };
+  return [
+    ...(d.exact.length > 0 ? [line(d.exact, 'the exact 2018 rates')] : []),
+    ...(d.estimate.length > 0 ? [line(d.estimate, 'the ratio estimates')] : []),
+  ];
+}
 
 export const buildEc2: SnapshotBuilder = async ({ shared, log }) => {
   const read = (path: string) => readSourceFile(shared, path);
@@ -111,6 +129,7 @@ export const buildEc2: SnapshotBuilder = async ({ shared, log }) => {
       manifestSource(S.leanercloud, [f.leaner], S.leanercloud.asOf, [
         'us-east-1 on-demand ranks between SkyPilot and ec2instances-2018 (fills types the newer sources lack)',
         `us-east-1 1yr standard all-upfront: exact (newer than 2018) where its on-demand equals today's; ${total('ec2.reserved.leanercloudSkippedOnDemandChanged')} skipped because on-demand changed since`,
+        ...driftNotes(snap.drift2018To2023),
       ]),
       manifestSource(S.getProducts, [f.product], split.basis.asOf, [split.basis.method!]),
     ],

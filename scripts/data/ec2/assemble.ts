@@ -4,7 +4,7 @@
  */
 import { splitReserved, type PartialSplit } from '../../../src/catalog/reserved-split.js';
 import type { Ec2Prices, InstanceTypeSpec, ReservedRate } from '../../../src/catalog/types.js';
-import { dec } from '../../../src/money/index.js';
+import { dec, type Decimal } from '../../../src/money/index.js';
 import type { Ec2InstancesPrice } from './ec2instances.js';
 import { chooseOnDemand, type DatedSource, type OnDemandTable } from './on-demand.js';
 import type { LeanerCloudPrice } from './price-list-2023.js';
@@ -43,6 +43,8 @@ export interface Ec2Snapshot {
   readonly specSource: ReadonlyMap<string, string>;
   readonly withoutFacts: readonly string[];
   readonly advisorOnlyRegions: readonly string[];
+  /** LeanerCloud 2023 exact ÷ the 2018-based figure it replaced, by the replaced figure's basis kind. */
+  readonly drift2018To2023: { readonly exact: readonly Decimal[]; readonly estimate: readonly Decimal[] };
 }
 
 function table(source: DatedSource, entries: Iterable<{ region: string; type: string; usd: string | undefined }>): OnDemandTable {
@@ -106,6 +108,7 @@ export function assembleEc2(inp: Ec2Inputs): Ec2Snapshot {
     ratios: new RatioTables(inp.ec2instancesPrices, currentGenerationRule([], inp.ec2instances)),
   };
 
+  const drift = { exact: [] as Decimal[], estimate: [] as Decimal[] };
   const tally = new Tally<string>();
   let pricesAsOf = '0000-00-00';
   const ec2Prices: Ec2Prices[] = [];
@@ -136,6 +139,8 @@ export function assembleEc2(inp: Ec2Inputs): Ec2Snapshot {
         if (rates.length > 0) inc(exact === rates.length ? 'ec2.reserved.typesAllExact' : 'ec2.reserved.typesWithEstimates');
         if (r.outcome === 'own-ratio') inc('ec2.reserved.typesOnDemandChangedSince2018');
         if (r.leanercloudSkipped) inc('ec2.reserved.leanercloudSkippedOnDemandChanged');
+        const was = r.replacedByLeanercloud;
+        if (was) drift[was.basis.kind].push(dec(r.rates.find((v) => v?.basis.source === inp.leanercloudSource.id)!.value).div(was.value));
       }
       if (spec.currentGeneration) {
         inc('ec2.currentGeneration');
@@ -163,5 +168,6 @@ export function assembleEc2(inp: Ec2Inputs): Ec2Snapshot {
     specSource,
     withoutFacts,
     advisorOnlyRegions,
+    drift2018To2023: drift,
   };
 }

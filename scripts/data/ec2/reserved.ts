@@ -43,6 +43,8 @@ export interface ReservedResult {
   readonly absent: number;
   /** LeanerCloud rate skipped because its on-demand differs from today's. */
   readonly leanercloudSkipped: boolean;
+  /** The rate LeanerCloud's exact 2023 rate replaced (for measuring how far 2018-based figures drift). */
+  readonly replacedByLeanercloud?: Valued;
 }
 
 /** Half a unit of the last decimal place the 2018 file prints, never finer than its 3-decimal rounding. */
@@ -88,13 +90,15 @@ export function reservedFor(region: string, instanceType: string, od: ChosenPric
   }
 
   let leanercloudSkipped = false;
+  let replaced: Valued | undefined;
   const lc = region === 'us-east-1' ? ctx.leanercloud.get(instanceType) : undefined;
   if (lc?.reserved1yrStandardAllUpfront !== undefined) {
     if (lc.onDemand !== undefined && dec(lc.onDemand).eq(current)) {
-      if (rates[LEANERCLOUD_OFFER] === undefined && outcome !== 'family-ratio') absent--;
+      replaced = rates[LEANERCLOUD_OFFER];
+      if (replaced === undefined && outcome !== 'family-ratio') absent--;
       const s = ctx.leanercloudSource;
       rates[LEANERCLOUD_OFFER] = { value: lc.reserved1yrStandardAllUpfront, basis: { kind: 'exact', source: s.id, asOf: s.asOf } };
     } else leanercloudSkipped = true;
   }
-  return { rates, outcome, absent, leanercloudSkipped };
+  return { rates, outcome, absent, leanercloudSkipped, ...(replaced ? { replacedByLeanercloud: replaced } : {}) };
 }
