@@ -3,6 +3,7 @@
  * Used by the importer (npm run data:build) and by tests that round-trip values through the format.
  */
 import { CATALOG_FILE, RESERVED_ORDER, SNAPSHOT_FORMAT, SPEC_COLUMNS, TYPES_FILE, regionFilePath, type CatalogFile, type PriceRow, type RegionFile, type SpecRow, type SpotCell, type TypesFile } from './snapshot-format.js';
+import { ratioEstimate, splitReserved, type PartialSplit } from './reserved-split.js';
 import type { Ec2Prices, InstanceTypeSpec, PriceBasis, ReservedRate, SpotFacts } from './types.js';
 
 export interface SnapshotContent {
@@ -13,6 +14,19 @@ export interface SnapshotContent {
   readonly instanceTypes: readonly InstanceTypeSpec[];
   /** In the order rows should appear within each region. */
   readonly ec2Prices: readonly Ec2Prices[];
+  /** Partial-upfront split applied to ratio sets (required with reservedRatios). */
+  readonly partialSplit?: PartialSplit;
+  /**
+   * Rows whose reserved rates are all ratio × on-demand ("region\0type" → ratio per RESERVED_ORDER offer):
+   * stored as a shared ratio set instead of 12 figures. The encoder checks the loader will give back
+   * exactly the rates of `ec2Prices`.
+   */
+  readonly reservedRatios?: ReadonlyMap<string, readonly (RatioEntry | undefined)[]>;
+}
+
+export interface RatioEntry {
+  readonly ratio: string;
+  readonly basis: PriceBasis;
 }
 
 export interface EncodedSnapshot {
@@ -76,16 +90,45 @@ function spotCell(s: SpotFacts, bases: Bases): SpotCell {
   ];
 }
 
+const byOrder = (rates: readonly ReservedRate[]): ReservedRate[] =>
+  [...rates].sort((a, b) => RESERVED_ORDER.findIndex((o) => o.term === a.term && o.offeringClass === a.offeringClass && o.paymentOption === a.paymentOption) - RESERVED_ORDER.findIndex((o) => o.term === b.term && o.offeringClass === b.offeringClass && o.paymentOption === b.paymentOption));
+
+/** The ratio-set index for `p`, after checking that decoding it reproduces p.reserved exactly. */
+function ratioSetOf(p: Ec2Prices, ratios: readonly (RatioEntry | undefined)[], partial: PartialSplit | undefined, bases: Bases, sets: Map<string, number>): number {
+  const where = `${p.instanceType} ${p.region}`;
+  if (!partial) throw new Error(`${where}: ratio sets need SnapshotContent.partialSplit`);
+  if (!p.onDemand) throw new Error(`${where}: ratio sets need an on-demand price`);
+  const expected = ratios.flatMap((r, i) => (r ? [splitReserved(i, ratioEstimate(r.ratio, p.onDemand!.usdPerHour), r.basis, partial)] : []));
+  if (JSON.stringify(expected) !== JSON.stringify(byOrder(p.reserved))) throw new Error(`${where}: reserved rates are not ratio × on-demand as declared`);
+  const text = RESERVED_ORDER.map((_, i) => (ratios[i] ? `${ratios[i]!.ratio}@${bases.id(ratios[i]!.basis)}` : '-')).join(' ');
+  let id = sets.get(text);
+  if (id === undefined) sets.set(text, (id = sets.size));
+  return id;
+}
+
 export function encodeSnapshot(c: SnapshotContent): EncodedSnapshot {
   const bases = new Bases();
+  const sets = new Map<string, number>();
   const rows = new Map<string, PriceRow[]>(c.regions.map((r) => [r, []]));
   for (const p of c.ec2Prices) {
     const list = rows.get(p.region);
     if (!list) throw new Error(`${p.instanceType}: region ${p.region} is not in the snapshot's region list`);
-    list.push([p.instanceType, p.onDemand?.usdPerHour ?? null, p.onDemand ? bases.id(p.onDemand.basis) : -1, reservedCell(p, bases), p.spot ? spotCell(p.spot, bases) : null]);
+    const odBasis = p.onDemand ? bases.id(p.onDemand.basis) : -1;
+    const ratios = c.reservedRatios?.get(`${p.region}\u0000${p.instanceType}`);
+    const reserved = ratios ? ratioSetOf(p, ratios, c.partialSplit, bases, sets) : reservedCell(p, bases);
+    list.push([p.instanceType, p.onDemand?.usdPerHour ?? null, odBasis, reserved, p.spot ? spotCell(p.spot, bases) : null]);
   }
+  const partialSplit = sets.size > 0 && c.partialSplit ? { partialSplit: { upfrontShare: c.partialSplit.upfrontShare, basis: bases.id(c.partialSplit.basis) } } : {};
   return {
-    catalog: { format: SNAPSHOT_FORMAT, pricesAsOf: c.pricesAsOf, regions: [...c.regions], interruptionLabels: [...c.interruptionLabels], bases: bases.list },
+    catalog: {
+      format: SNAPSHOT_FORMAT,
+      pricesAsOf: c.pricesAsOf,
+      regions: [...c.regions],
+      interruptionLabels: [...c.interruptionLabels],
+      ...partialSplit,
+      ...(sets.size > 0 ? { ratioSets: [...sets.keys()] } : {}),
+      bases: bases.list,
+    },
     types: { format: SNAPSHOT_FORMAT, columns: SPEC_COLUMNS, rows: c.instanceTypes.map(specRow) },
     regions: c.regions.map((region) => ({ format: SNAPSHOT_FORMAT, region, rows: rows.get(region)! })),
   };
@@ -99,9 +142,11 @@ function rowsJson(header: Record<string, unknown>, key: string, rows: readonly u
 
 /** The encoded snapshot as files (paths relative to data/). */
 export function snapshotFiles(e: EncodedSnapshot): { path: string; content: string }[] {
-  const { bases, ...head } = e.catalog;
+  const { bases, ratioSets, ...head } = e.catalog;
+  const sets = ratioSets ? `${JSON.stringify('ratioSets')}:[\n${ratioSets.map((r) => JSON.stringify(r)).join(',\n')}\n],` : '';
+  const catalog = rowsJson(head, 'bases', bases).replace(/,"bases":\[/, `,${sets}"bases":[`);
   return [
-    { path: CATALOG_FILE, content: rowsJson(head, 'bases', bases) },
+    { path: CATALOG_FILE, content: catalog },
     { path: TYPES_FILE, content: rowsJson({ format: e.types.format, columns: e.types.columns }, 'rows', e.types.rows) },
     ...e.regions.map((r) => ({ path: regionFilePath(r.region), content: rowsJson({ format: r.format, region: r.region }, 'rows', r.rows) })),
   ];

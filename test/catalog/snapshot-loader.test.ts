@@ -56,6 +56,31 @@ describe('snapshot loader', () => {
     expect(() => readSnapshotCatalog(dir).ec2Prices('eu-west-3', 'm5.xlarge')).toThrow(/eu-west-3\.json, field "m5\.xlarge on-demand": basis index 999 is not in ec2\/catalog\.json/);
   });
 
+  it('reads a region file in any JSON layout, not only one row per line', () => {
+    const dir = contractDir();
+    const file = join(dir, 'ec2/regions/eu-west-3.json');
+    writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, 'utf8')), null, 2));
+    const c = readSnapshotCatalog(dir);
+    expect(c.ec2Prices('eu-west-3', 'm5.xlarge')!.reserved).toHaveLength(12);
+    expect(c.instanceTypesIn('eu-west-3')).toHaveLength(3);
+  });
+
+  it('names the file and type of a broken row, when the row is first used', () => {
+    const dir = contractDir();
+    const file = join(dir, 'ec2/regions/eu-west-3.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('["m7i.xlarge","0.2352",', '["m7i.xlarge",0.2352",'));
+    const c = readSnapshotCatalog(dir);
+    expect(c.ec2Prices('eu-west-3', 'm5.xlarge')!.onDemand!.usdPerHour).toBe('0.224');
+    expect(() => c.ec2Prices('eu-west-3', 'm7i.xlarge')).toThrow(new RegExp(`${file.replace(/[.]/g, '\\.')}, field "m7i\\.xlarge": row is not valid JSON`));
+  });
+
+  it('checks the region a region file says it holds', () => {
+    const dir = contractDir();
+    const file = join(dir, 'ec2/regions/eu-west-3.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"region":"eu-west-3"', '"region":"eu-west-1"'));
+    expect(() => readSnapshotCatalog(dir).ec2Prices('eu-west-3', 'm5.xlarge')).toThrow(`${file}, field "region": expected "eu-west-3", found "eu-west-1"`);
+  });
+
   it('fails on broken JSON, naming the file', () => {
     const dir = contractDir();
     writeFileSync(join(dir, 'ec2/types.json'), '{"format":');

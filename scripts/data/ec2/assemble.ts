@@ -3,6 +3,7 @@
  * (exact or estimated), spot → plain catalog values, with counts per region for the manifest.
  */
 import { splitReserved, type PartialSplit } from '../../../src/catalog/reserved-split.js';
+import type { RatioEntry } from '../../../src/catalog/snapshot-encode.js';
 import type { Ec2Prices, InstanceTypeSpec, ReservedRate } from '../../../src/catalog/types.js';
 import { dec, type Decimal } from '../../../src/money/index.js';
 import type { Ec2InstancesPrice } from './ec2instances.js';
@@ -38,6 +39,9 @@ export interface Ec2Snapshot {
   readonly instanceTypes: readonly InstanceTypeSpec[];
   /** Sorted by region, then instance type. */
   readonly ec2Prices: readonly Ec2Prices[];
+  /** Rows whose reserved rates are all ratio × on-demand, stored as shared ratio sets. */
+  readonly reservedRatios: ReadonlyMap<string, readonly (RatioEntry | undefined)[]>;
+  readonly partialSplit: PartialSplit;
   readonly counts: Readonly<Record<string, RegionCounts>>;
   readonly onDemand: ReturnType<typeof chooseOnDemand>;
   readonly specSource: ReadonlyMap<string, string>;
@@ -109,6 +113,7 @@ export function assembleEc2(inp: Ec2Inputs): Ec2Snapshot {
   };
 
   const drift = { exact: [] as Decimal[], estimate: [] as Decimal[] };
+  const reservedRatios = new Map<string, (RatioEntry | undefined)[]>();
   const tally = new Tally<string>();
   let pricesAsOf = '0000-00-00';
   const ec2Prices: Ec2Prices[] = [];
@@ -132,6 +137,7 @@ export function assembleEc2(inp: Ec2Inputs): Ec2Snapshot {
         const rates: ReservedRate[] = [];
         r.rates.forEach((v, i) => v && rates.push(splitReserved(i, dec(v.value), v.basis, inp.split)));
         prices.reserved = rates;
+        if (r.ratios) reservedRatios.set(`${region}\u0000${type}`, r.ratios.map((v) => v && { ratio: v.value, basis: v.basis }));
         const exact = rates.filter((x) => x.basis.kind === 'exact').length;
         inc('ec2.reserved.ratesExact', exact);
         inc('ec2.reserved.ratesEstimated', rates.length - exact);
@@ -163,6 +169,8 @@ export function assembleEc2(inp: Ec2Inputs): Ec2Snapshot {
     interruptionLabels: inp.advisor.labels,
     instanceTypes: specs,
     ec2Prices,
+    reservedRatios,
+    partialSplit: inp.split,
     counts,
     onDemand,
     specSource,
