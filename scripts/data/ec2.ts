@@ -105,7 +105,7 @@ export const buildEc2: SnapshotBuilder = async ({ shared, log }) => {
         'date of facts not stated in the file: inferred about 2025-05 (lists i7i and m8gd, not p6-b200/c8gn/m8i; P4/P5 prices from before the June 2025 cut); recorded as 2025-05-01, month precision',
         'read from vms_full.csv as published (one row per type and AZ); the derived ondemand_spot_by_region.csv is not needed: per-AZ prices are aggregated here after dropping placeholders',
         `read ${sky.rows} rows; ${sky.duplicateRows} repeated (type, AZ) rows merged, keeping the one with a spot price; on-demand checked equal in every AZ of a region`,
-        `spot: a per-AZ spot price equal to the on-demand price or exactly 10 % of it is a placeholder, dropped (${total('ec2.spot.placeholdersDropped')} AZ prices); the representative spot price is the median of the remaining AZs, marked an estimate`,
+        `spot: a per-AZ spot price equal to the on-demand price or exactly 10 % of it is a placeholder, dropped (${total('ec2.spot.placeholdersDropped')} AZ prices: ${total('ec2.spot.placeholdersDropped') - total('ec2.spot.placeholdersTenPercent')} equal, ${total('ec2.spot.placeholdersTenPercent')} at 10 %, compared as exact decimals); the representative spot price is the median of the remaining AZs, marked an estimate`,
         ...disagreements,
       ]),
       manifestSource(S.ec2instances, [f.e18prices, f.e18specs], S.ec2instances.asOf, [

@@ -131,11 +131,11 @@ describe('reserved split', () => {
 describe('spot', () => {
   const sky = (zones: [string, string | undefined][], onDemand = '0.224') => ({ instanceType: 'm5.xlarge', region: 'eu-west-3', vcpu: 4, memoryGiB: 16, acceleratorCount: 0, onDemand, zones: new Map(zones) });
   it('treats spot = on-demand and spot = exactly 10 % of on-demand as placeholders', () => {
-    expect(isPlaceholderSpot('0.224', '0.224')).toBe(true);
-    expect(isPlaceholderSpot('0.0224', '0.224')).toBe(true);
-    expect(isPlaceholderSpot('0.02240', '0.224')).toBe(true);
-    expect(isPlaceholderSpot('0.0225', '0.224')).toBe(false);
-    expect(isPlaceholderSpot('0.0225', undefined)).toBe(false);
+    expect(isPlaceholderSpot('0.224', '0.224')).toBe('on-demand');
+    expect(isPlaceholderSpot('0.0224', '0.224')).toBe('ten-percent');
+    expect(isPlaceholderSpot('0.02240', '0.224')).toBe('ten-percent');
+    expect(isPlaceholderSpot('0.0225', '0.224')).toBeNull();
+    expect(isPlaceholderSpot('0.0225', undefined)).toBeNull();
   });
   it('medians the remaining AZs and adds the advisor facts', () => {
     const s = spotFor({ savingsPercent: 64, bucket: 1 }, ['<5%', '5-10%'], { id: 'spot-advisor', asOf: '2025-06-28' }, sky([['euw3-az3', '0.224'], ['euw3-az2', '0.0702'], ['euw3-az1', '0.0828'], ['euw3-az4', undefined]]), SKY);
@@ -150,7 +150,7 @@ describe('spot', () => {
     expect(s.spot!.priceBasis!.method).toMatch(/^median of 2 availability-zone spot prices/);
   });
   it('has no spot facts without advisor entry or market price', () => {
-    expect(spotFor(undefined, [], { id: 'a', asOf: '2025-06-28' }, sky([['euw3-az1', '0.0224']]), SKY)).toEqual({ spot: undefined, placeholdersDropped: 1 });
+    expect(spotFor(undefined, [], { id: 'a', asOf: '2025-06-28' }, sky([['euw3-az1', '0.0224']]), SKY)).toEqual({ spot: undefined, placeholdersDropped: 1, tenPercentPlaceholders: 1 });
   });
 });
 

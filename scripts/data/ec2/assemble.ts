@@ -154,6 +154,7 @@ export function assembleEc2(inp: Ec2Inputs): Ec2Snapshot {
       }
       const s = spotFor(inp.advisor.linux.get(region)?.get(type), inp.advisor.labels, inp.advisorSource, skyByKey.get(`${region}\u0000${type}`), inp.skypilotSource);
       inc('ec2.spot.placeholdersDropped', s.placeholdersDropped);
+      inc('ec2.spot.placeholdersTenPercent', s.tenPercentPlaceholders);
       if (s.spot?.savingsPercent !== undefined) inc('ec2.spot.advisor');
       if (s.spot?.averageUsdPerHour !== undefined) inc('ec2.spot.price');
       if (s.spot) prices.spot = s.spot;

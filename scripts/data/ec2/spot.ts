@@ -14,13 +14,16 @@ import { plainDecimal } from '../../../src/catalog/reserved-split.js';
 export interface SpotOutcome {
   readonly spot: SpotFacts | undefined;
   readonly placeholdersDropped: number;
+  /** Of which exactly 10 % of on-demand (the rest equal it). */
+  readonly tenPercentPlaceholders: number;
 }
 
-export function isPlaceholderSpot(spot: string, onDemand: string | undefined): boolean {
-  if (onDemand === undefined) return false;
+/** Why a spot price is a placeholder ('on-demand': equal to it; 'ten-percent': exactly 10 % of it), or null. */
+export function isPlaceholderSpot(spot: string, onDemand: string | undefined): 'on-demand' | 'ten-percent' | null {
+  if (onDemand === undefined) return null;
   const s = dec(spot);
   const od = dec(onDemand);
-  return s.eq(od) || s.eq(od.times('0.1'));
+  return s.eq(od) ? 'on-demand' : s.eq(od.times('0.1')) ? 'ten-percent' : null;
 }
 
 export function spotFor(
@@ -31,14 +34,19 @@ export function spotFor(
   skypilotSource: DatedSource,
 ): SpotOutcome {
   let placeholdersDropped = 0;
+  let tenPercentPlaceholders = 0;
   const zones: [string, string][] = [];
   for (const [zone, usd] of offer?.zones ?? []) {
     if (usd === undefined) continue;
-    if (isPlaceholderSpot(usd, offer?.onDemand)) placeholdersDropped++;
-    else zones.push([zone, usd]);
+    const placeholder = isPlaceholderSpot(usd, offer?.onDemand);
+    if (placeholder === null) zones.push([zone, usd]);
+    else {
+      placeholdersDropped++;
+      if (placeholder === 'ten-percent') tenPercentPlaceholders++;
+    }
   }
   zones.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  if (!advisor && zones.length === 0) return { spot: undefined, placeholdersDropped };
+  if (!advisor && zones.length === 0) return { spot: undefined, placeholdersDropped, tenPercentPlaceholders };
   const spot: { -readonly [K in keyof SpotFacts]: SpotFacts[K] } = {};
   if (advisor) {
     spot.savingsPercent = advisor.savingsPercent;
@@ -58,5 +66,6 @@ export function spotFor(
   return {
     spot,
     placeholdersDropped,
+    tenPercentPlaceholders,
   };
 }
