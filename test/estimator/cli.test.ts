@@ -42,12 +42,9 @@ describe('nuage estimate: acceptance', () => {
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ currency: 'EUR', region: 'eu-west-3', hoursPerMonth: 720, usdToEur: 1, pricesAsOf: '2026-07-20' });
     expect(j.apps[0]).toMatchObject({ app: 'api', vmCount: 8, peakCpuGhz: 16, peakMemoryGiB: 32, instanceType: 'm5.xlarge', instanceCount: 2, hourlyCost: 0.448, monthlyCost: 322.56 });
-    expect(j.environments).toEqual([
-      { name: 'prod', ratio: 1, monthlyCost: 322.56 },
-      { name: 'staging', ratio: 0.4, monthlyCost: 129.024 },
-      { name: 'dev', ratio: 0.2, monthlyCost: 64.512 },
-      { name: 'sandbox', ratio: 0.1, monthlyCost: 32.256 },
-    ]);
+    // No managed service or traffic in this inventory: each environment is compute alone.
+    const env = (name: string, ratio: number, cost: number) => ({ name, ratio, monthlyCost: cost, computeMonthlyCost: cost, servicesMonthlyCost: 0, trafficMonthlyCost: 0 });
+    expect(j.environments).toEqual([env('prod', 1, 322.56), env('staging', 0.4, 129.024), env('dev', 0.2, 64.512), env('sandbox', 0.1, 32.256)]);
     expect(j.totalMonthlyCost).toBe(548.352);
     expect(j.totalYearlyCost).toBe(6580.224);
     expect(j.scenarios.map((s: { name: string }) => s.name)).toEqual(['on-demand', 'reserved-1yr', 'reserved-3yr', 'spot-non-prod', 'load-profile']);
