@@ -122,8 +122,26 @@ describe('saved budgets', () => {
     expect(saved.result).toEqual(estimateJson);
     expect(saved.inputs.files).toEqual([EXAMPLE]);
 
+    // The saved environments include managed services and traffic; the services are kept with the result.
+    expect(estimateJson.environments[0].monthlyCost).toBeCloseTo(
+      estimateJson.environments[0].computeMonthlyCost + estimateJson.servicesMonthlyCost + estimateJson.trafficMonthlyCost,
+      9,
+    );
+    expect(saved.result.services.map((x: { kind: string; name: string }) => `${x.kind} ${x.name}`)).toEqual([
+      'rds catalog-db',
+      'dynamodb user-events',
+      'sqs jobs-queue',
+      's3 media-files',
+      'alb public-alb',
+      'nat egress-nat',
+      'elasticache sessions',
+    ]);
+
     const showTable = await nuage(['budgets', 'show', 'media-2027', '--db', db]);
     expect(showTable.stdout).toContain('Budget "media-2027"');
+    // (720 h × 0.395664 + 200 GB × 0.26556) USD ÷ 1.165 = 290.12 EUR
+    expect(showTable.stdout).toMatch(/api\s+rds catalog-db\s+rds db\.m5\.large mysql multi-az 200 GB\s+290\.12/);
+    expect(showTable.stdout).toMatch(/media-origin\s+traffic\s+20000 GB to the internet, 0 GB across AZs\s+1,495\.55/);
 
     const store = openStore(db);
     try {
