@@ -67,20 +67,18 @@ export function priceServices(records: readonly ServiceRecord[], o: ServicePrici
 export function priceTraffic(apps: readonly AppTraffic[], o: ServicePricingOptions): PricedTraffic[] {
   const egressGb = sum(apps.map((a) => a.internetEgressGb));
   const egress = egressGb.gt(0) ? priceAll(internetEgressComponents(o.region), { internet_egress_gb: Number(egressGb.toString()) }, o) : [];
+  // Each tier per GB of the total, so that an app's share is its GB × these (one division per tier, not per app).
+  const perGb = egress.map((c) => ({ c, quantity: c.monthlyQuantity?.div(egressGb) ?? null, cost: c.monthlyCostUsd?.div(egressGb) ?? null }));
   return apps.map((a) => {
-    const share = egressGb.gt(0) ? dec(a.internetEgressGb).div(egressGb) : ZERO;
-    const mine = a.internetEgressGb > 0 ? egress.map((c) => scale(c, share)) : [];
+    const gb = dec(a.internetEgressGb);
+    const mine = a.internetEgressGb > 0 ? perGb.map((t) => share(t.c, t.quantity, t.cost, gb)) : [];
     const interAz = a.interAzGb > 0 ? priceAll([interAzComponent(o.region)], { inter_az_gb: a.interAzGb }, o) : [];
     const components = [...mine, ...interAz];
     return { ...a, components, monthlyCostUsd: total(components), complete: complete(components) };
   });
 }
 
-/** A priced component carried in part (an app's share of a tier): quantity and cost × share. */
-function scale(c: PricedComponent, share: Decimal): PricedComponent {
-  return {
-    ...c,
-    monthlyQuantity: c.monthlyQuantity === null ? null : c.monthlyQuantity.times(share),
-    monthlyCostUsd: c.monthlyCostUsd === null ? null : c.monthlyCostUsd.times(share),
-  };
+/** An app's part of a tier: the tier's quantity and cost per GB of the total, × the app's GB. */
+function share(c: PricedComponent, quantityPerGb: Decimal | null, costPerGb: Decimal | null, gb: Decimal): PricedComponent {
+  return { ...c, monthlyQuantity: quantityPerGb === null ? null : quantityPerGb.times(gb), monthlyCostUsd: costPerGb === null ? null : costPerGb.times(gb) };
 }
