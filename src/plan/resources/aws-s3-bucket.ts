@@ -6,22 +6,17 @@
 import { S3_STORAGE_TIERS_GB, s3Requests, s3StandardStorage } from '../../catalog/service-keys.js';
 import { service, type ComponentSpec } from '../components.js';
 import type { ResourceModel } from '../resource-model.js';
-
-const TIER_NAMES = ['first 50 TB', 'next 450 TB', 'over 500 TB'] as const;
+import { usageTierComponents } from './usage-tiers.js';
 
 /** The S3 Standard storage tiers as usage slices of `storage_gb`. */
 export function s3StorageTiers(region: string): ComponentSpec[] {
-  let from = 0;
-  return S3_STORAGE_TIERS_GB.map((size, i) => {
-    const spec: ComponentSpec = {
-      name: `Standard storage (${TIER_NAMES[i]})`,
-      unit: 'GB-months',
-      usageKey: 'storage_gb',
-      usageSlice: { from, size },
-      price: service(region, s3StandardStorage((i + 1) as 1 | 2 | 3)),
-    };
-    from += size ?? 0;
-    return spec;
+  return usageTierComponents({
+    label: 'Standard storage',
+    unit: 'GB-months',
+    usageKey: 'storage_gb',
+    sizes: S3_STORAGE_TIERS_GB,
+    names: ['first 50 TB', 'next 450 TB', 'over 500 TB'],
+    price: (tier) => service(region, s3StandardStorage(tier as 1 | 2 | 3)),
   });
 }
 

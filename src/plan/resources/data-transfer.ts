@@ -9,21 +9,16 @@
 import { INTERNET_EGRESS_TIERS_GB, interAzTransfer, internetEgress } from '../../catalog/service-keys.js';
 import { dec } from '../../money/index.js';
 import { service, type ComponentSpec } from '../components.js';
-
-const TIER_NAMES = ['first 10 TB', 'next 40 TB', 'next 100 TB', 'over 150 TB'] as const;
+import { usageTierComponents } from './usage-tiers.js';
 
 export function internetEgressComponents(region: string): ComponentSpec[] {
-  let from = 0;
-  return INTERNET_EGRESS_TIERS_GB.map((size, i) => {
-    const spec: ComponentSpec = {
-      name: `Internet egress (${TIER_NAMES[i]})`,
-      unit: 'GB',
-      usageKey: 'internet_egress_gb',
-      usageSlice: { from, size },
-      price: service(region, internetEgress((i + 1) as 1 | 2 | 3 | 4)),
-    };
-    from += size ?? 0;
-    return spec;
+  return usageTierComponents({
+    label: 'Internet egress',
+    unit: 'GB',
+    usageKey: 'internet_egress_gb',
+    sizes: INTERNET_EGRESS_TIERS_GB,
+    names: ['first 10 TB', 'next 40 TB', 'next 100 TB', 'over 150 TB'],
+    price: (tier) => service(region, internetEgress(tier as 1 | 2 | 3 | 4)),
   });
 }
 
