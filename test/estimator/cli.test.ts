@@ -26,6 +26,18 @@ describe('nuage estimate: golden outputs on examples/inventory.csv', () => {
     expect(widest).toBeLessThanOrEqual(100);
   });
 
+  it('services with parts that cannot be priced: marked * and listed, never counted as zero (table golden)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nuage-est-'));
+    writeFileSync(
+      join(dir, 'services.csv'),
+      'app,vm,kind,spec,egress_internet_gb\nmedia,archive,service,s3 60 TB,\napi,db,service,rds db.m5.large,\napi,events,service,dynamodb 20 GB,300\n',
+    );
+    const r = await nuage(['estimate', join(dir, 'services.csv'), '--currency', 'USD']);
+    expect(r.code).toBe(0);
+    await expect(r.stdout.replace(dir, '<dir>')).toMatchFileSnapshot('__golden__/services-not-priced.txt');
+    expect(r.stdout).toContain('Not priced (no cost counted): media · s3 archive · Standard storage (next 450 TB) (missing-price)');
+  });
+
   it('--strategy cluster golden (table)', async () => {
     const r = await nuage(['estimate', EXAMPLE, '--strategy', 'cluster', '--family', 'm5', '--ha']);
     expect(r.code).toBe(0);

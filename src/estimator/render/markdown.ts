@@ -11,13 +11,13 @@ function block(s: Section): string {
 
 export function estimateMarkdown(r: EstimateResult): string {
   const out: string[] = ['## nuage estimate', '', ...headerLines(r).map((l) => `- ${l}`), ''];
-  out.push(block(appsSection(r)));
+  if (r.apps.length > 0) out.push(block(appsSection(r)));
   if (r.pool) out.push(`Node pool: **${r.pool.instanceCount} × ${r.pool.instanceType}**. ${r.pool.reason}`, '');
   if (hasServiceLines(r)) out.push(block(servicesSection(r)), SERVICES_CONVENTIONS.replace(/\*/g, '\\*'), '');
   out.push(block(environmentsSection(r)), block(scenariosSection(r)), block(scenarioEnvironmentsSection(r)));
   const notes = [...new Set(r.scenarios.flatMap((s) => [...s.basis.map((b) => `${s.name}: ${b}`), ...s.notes.map((n) => `${s.name}: ${n}`)]))];
   if (notes.length) out.push('### Scenario basis and notes', '', ...notes.map((n) => `- ${n}`), '');
-  out.push('### Why these types', '', ...r.apps.map((a) => `- **${a.app}**: ${a.reason}`), '');
+  if (r.apps.length > 0) out.push('### Why these types', '', ...r.apps.map((a) => `- **${a.app}**: ${a.reason}`), '');
   if (hasServiceLines(r)) out.push('### Service and traffic components (prod, per month)', '', ...componentLines(r).map((l) => `- ${l}`), '');
   const np = notPricedLine(r);
   if (np) out.push(`**${np.replace(':', ':**')}`, '');

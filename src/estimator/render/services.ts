@@ -70,7 +70,7 @@ export const SERVICES_CONVENTIONS =
   'On-demand list prices in every scenario (no reserved or spot discount, not scaled by the load profile); ' +
   'other environments take their ratio of prod; free tiers are not deducted; internet egress tiers apply to the ' +
   'total of all apps, each app carrying its share; each GB across AZs is billed out and in (2 × the per-GB price). ' +
-  '* = a lower bound: a component below has no quantity or no price.';
+  '* = a lower bound: some component has no quantity or no price (see "Not priced").';
 
 /** "Not priced (no cost counted): api · rds x · Storage (unknown); …", or undefined when everything is priced. */
 export function notPricedLine(r: EstimateResult): string | undefined {

@@ -15,7 +15,7 @@ function block(s: Section): string {
 export function estimateTable(r: EstimateResult): string {
   const out: string[] = [];
   out.push(headerLines(r).flatMap((l) => wrap(l, WIDTH, '  ')).join('\n'), '');
-  out.push(block(appsSection(r)));
+  if (r.apps.length > 0) out.push(block(appsSection(r)));
   if (r.pool) out.push(...wrap(`Node pool: ${r.pool.instanceCount} × ${r.pool.instanceType}. ${r.pool.reason}`, WIDTH, '  '), '');
   if (hasServiceLines(r)) {
     out.push(block(servicesSection(r)));
@@ -25,7 +25,7 @@ export function estimateTable(r: EstimateResult): string {
   out.push(block(scenariosSection(r)));
   const notes = [...new Set(r.scenarios.flatMap((s) => [...s.basis.map((b) => `${s.name}: ${b}`), ...s.notes.map((n) => `${s.name}: ${n}`)]))];
   if (notes.length) out.push('Scenario basis and notes', ...notes.flatMap((n) => wrap(`- ${n}`, WIDTH, '    ')), '');
-  if (r.strategy !== 'cluster') {
+  if (r.strategy !== 'cluster' && r.apps.length > 0) {
     out.push('Why these types', ...r.apps.flatMap((a) => wrap(`- ${a.app}: ${a.reason}`, WIDTH, '    ')), '');
   }
   if (hasServiceLines(r)) out.push('Service and traffic components (prod, per month)', ...componentLines(r).flatMap((l) => wrap(`- ${l}`, WIDTH, '    ')), '');
