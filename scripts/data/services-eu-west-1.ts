@@ -51,6 +51,9 @@ function map(p: DumpProduct, usd: string): MappedPrice | undefined {
     if (p.family === 'Provisioned Throughput' && a.VolumeAPIName === 'gp3') {
       return { key: K.ebsThroughput(), unit: 'MiBps-month', usd: dec(usd).div(1024).toString(), description: `EBS gp3 throughput (${ut}: ${usd} per GiBps-month ÷ 1024)` };
     }
+    if (p.family === 'Data Transfer' && ut === 'EU-DataTransfer-Regional-Bytes') {
+      return { key: K.interAzTransfer(), unit: 'GB', usd, description: `Data transfer between availability zones, per GB in each direction (${ut})` };
+    }
     if (p.family === 'NAT Gateway') {
       if (ut.endsWith('NatGateway-Hours')) return { key: K.natHour(), unit: 'hour', usd, description: `NAT gateway hour (${ut})` };
       if (ut.endsWith('NatGateway-Bytes')) return { key: K.natDataProcessed(), unit: 'GB', usd, description: `NAT gateway data processed (${ut})` };
@@ -112,7 +115,8 @@ export function mapEuWest1(products: readonly DumpProduct[], prices: readonly Du
   }
   const out = new Map<string, MappedPrice>();
   for (const p of products) {
-    if (p.location !== 'eu-west-1') continue;
+    // Data-transfer rows carry no location; their usage type names the region (EU- = eu-west-1).
+    if (p.location !== 'eu-west-1' && !(p.location === '' && p.family === 'Data Transfer')) continue;
     const usd = firstTier.get(p.id);
     if (usd === undefined) continue;
     const m = map(p, usd);

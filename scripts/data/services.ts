@@ -8,7 +8,9 @@
  *   (same instance type where one matches: dedicated `m5.large`, RDS `db.m5.large` → m5.large, ElastiCache
  *   `cache.m5.large` → m5.large; else the median ratio over all types both regions price), from SkyPilot v7.
  * - EKS cluster hour: estimate, AWS's flat published rate.
- * DynamoDB prices are absent: no public dated source here (the plan lists them as missing prices).
+ * - DynamoDB, SQS, S3 Standard, internet egress and inter-AZ transfer (and a few exact Paris prices): dated
+ *   2025–2026 excerpts of AWS offers, layered over the above with estimates where a region lacks them
+ *   (services-2026.ts, services-layer.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -20,6 +22,8 @@ import { dec } from '../../src/money/index.js';
 import { readPricingDump } from './mysql-dump.js';
 import type { ManifestSource, SnapshotBuilder, SourceFile } from './part.js';
 import { mapEuWest1, type MappedPrice } from './services-eu-west-1.js';
+import { EXCERPT_SOURCES } from './services-2026.js';
+import { FLAT_KEYS, fillFlatPrices, layerExcerpts, type OutPrice } from './services-layer.js';
 
 export const SERVICE_REGIONS = ['eu-west-3', 'eu-west-1', 'eu-central-1', 'us-east-1'] as const;
 const BASE_REGION = 'eu-west-1';
@@ -28,14 +32,6 @@ const PARIS_CSV = 'corpora/terraform_plans/terracost/pricing_fixture/AmazonEC2_e
 const SKYPILOT = 'data/skypilot/ondemand_spot_by_region.csv';
 const DUMP_DATE = '2023-02-23';
 const SKYPILOT_DATE = '2025-05-01';
-
-interface OutPrice {
-  key: string;
-  unit: string;
-  usd: string;
-  description: string;
-  basis: PriceBasis;
-}
 
 function sourceFile(shared: string, path: string): SourceFile {
   const bytes = readFileSync(resolve(shared, path));
@@ -98,6 +94,7 @@ export const buildServices: SnapshotBuilder = async ({ shared, log }) => {
   const exactBasis: PriceBasis = { kind: 'exact', source: 'terracost-pricing-2023-02-23', asOf: DUMP_DATE };
   const files = [];
   const counts: Record<string, Record<string, number>> = {};
+  const perRegion = new Map<string, OutPrice[]>();
   for (const region of SERVICE_REGIONS) {
     const ratios: number[] = [];
     for (const byRegion of od.values()) {
@@ -109,6 +106,7 @@ export const buildServices: SnapshotBuilder = async ({ shared, log }) => {
     const exactHere = new Map((region === 'eu-west-3' ? paris : []).map((p) => [p.key, p]));
     const out: OutPrice[] = [];
     for (const p of base) {
+      if (region !== BASE_REGION && FLAT_KEYS.includes(p.key)) continue; // filled by fillFlatPrices
       if (region === BASE_REGION) {
         out.push({ ...p, basis: exactBasis });
         continue;
@@ -129,6 +127,10 @@ export const buildServices: SnapshotBuilder = async ({ shared, log }) => {
       description: 'EKS cluster, standard Kubernetes version support',
       basis: { kind: 'estimate', source: 'aws-eks-pricing-page', asOf: '2024-01-01', method: 'AWS publishes one flat rate, $0.10 per cluster-hour, for standard support in every commercial region' },
     });
+    perRegion.set(region, layerExcerpts(region, out, medianRatio, ratios.length));
+  }
+  fillFlatPrices(perRegion);
+  for (const [region, out] of perRegion) {
     out.sort((a, b) => a.key.localeCompare(b.key));
     counts[region] = { servicePricesExact: out.filter((p) => p.basis.kind === 'exact').length, servicePricesEstimated: out.filter((p) => p.basis.kind === 'estimate').length };
     files.push({ path: `services/${region}.json`, content: JSON.stringify({ region, prices: out }, null, 1) + '\n' });
@@ -163,13 +165,18 @@ export const buildServices: SnapshotBuilder = async ({ shared, log }) => {
       origin: 'https://aws.amazon.com/eks/pricing/ (no dated file; recorded as an estimate)',
       files: [],
     },
+    ...EXCERPT_SOURCES,
   ];
   return {
     id: 'services',
     files,
     sources,
     counts,
-    notes: ['DynamoDB prices are absent (no dated public source in ../shared); plans list them as missing prices until refreshed or overridden'],
+    notes: [
+      'DynamoDB, SQS, S3 Standard and data-transfer prices come from dated excerpts of AWS offers (sources aws-*-2025/2026); regions without an excerpt carry estimates with their method',
+      'S3 Standard storage beyond the first 50 TB has no price here: such storage is listed as a missing price',
+      'free tiers (DynamoDB 25 GB, SQS 1 million requests, 100 GB of internet egress) are not deducted: they are per account, not per application',
+    ],
   };
 };
 

@@ -65,3 +65,27 @@ export const dynamodbStorage = (): string => 'dynamodb:storage';
 
 /** ElastiCache node, USD per hour: `elasticache:cache.m5.large:redis`. */
 export const elasticacheNode = (nodeType: string, engine: CacheEngine): string => `elasticache:${nodeType}:${engine}`;
+
+/** SQS requests (first tier, up to 100 billion a month), USD per million requests: `sqs:requests:standard`. */
+export type SqsQueueType = 'standard' | 'fifo';
+export const sqsRequests = (type: SqsQueueType): string => `sqs:requests:${type}`;
+
+/**
+ * S3 Standard storage tiers, USD per GB-month: tier 1 = first 50 TB (`s3:standard:storage`), tier 2 = next
+ * 450 TB (`s3:standard:storage:tier2`), tier 3 = over 500 TB (`s3:standard:storage:tier3`). 1 TB = 1,024 GB.
+ */
+export const s3StandardStorage = (tier: 1 | 2 | 3 = 1): string => (tier === 1 ? 's3:standard:storage' : `s3:standard:storage:tier${tier}`);
+/** Monthly size of each S3 Standard storage tier in GB (the last is open-ended). */
+export const S3_STORAGE_TIERS_GB: readonly (number | null)[] = [51_200, 460_800, null];
+/** S3 Standard requests, USD per million: tier 1 = PUT, COPY, POST, LIST; tier 2 = GET and all other. */
+export const s3Requests = (tier: 1 | 2): string => `s3:requests:tier${tier}`;
+
+/**
+ * Data transfer out of the region to the internet, USD per GB, by monthly tier: 1 = first 10 TB, 2 = next 40 TB,
+ * 3 = next 100 TB, 4 = over 150 TB (`transfer:internet-out:tier1`…). 1 TB = 1,024 GB, as the price list counts.
+ */
+export const internetEgress = (tier: 1 | 2 | 3 | 4): string => `transfer:internet-out:tier${tier}`;
+/** Monthly size of each internet egress tier in GB (the last is open-ended). */
+export const INTERNET_EGRESS_TIERS_GB: readonly (number | null)[] = [10_240, 40_960, 102_400, null];
+/** Data transfer between availability zones of one region, USD per GB in EACH direction: `transfer:inter-az`. */
+export const interAzTransfer = (): string => 'transfer:inter-az';

@@ -29,6 +29,11 @@ export interface ComponentSpec {
   readonly usageKey?: string;
   /** Multiplier applied to the usage value (e.g. instances × per-instance usage). */
   readonly usageMultiplier?: Decimal;
+  /**
+   * A price tier of a usage value: only the part of the (multiplied) value in [from, from + size) is billed by
+   * this component (size null: no upper end). A tier the usage does not reach costs nothing, priced or not.
+   */
+  readonly usageSlice?: { readonly from: number; readonly size: number | null };
   readonly price: PriceRef;
   /** An assumption the figure rests on (default volume type, AWS default applied to a computed value…). */
   readonly note?: string;

@@ -32,6 +32,14 @@ export interface PricingOptions {
   readonly usage: (key: string) => number | undefined;
 }
 
+/** The part of `q` inside the tier [from, from + size). */
+function sliceOf(q: Decimal, slice: ComponentSpec['usageSlice']): Decimal {
+  if (!slice) return q;
+  const above = q.minus(slice.from);
+  if (above.lte(0)) return dec(0);
+  return slice.size !== null && above.gt(slice.size) ? dec(slice.size) : above;
+}
+
 export function priceComponent(spec: ComponentSpec, prices: PriceLookup, opts: PricingOptions): PricedComponent {
   const quote = prices.quote(spec.price);
   let quantity: Decimal | null = null;
@@ -39,26 +47,29 @@ export function priceComponent(spec: ComponentSpec, prices: PriceLookup, opts: P
   if (spec.usageKey !== undefined) {
     const v = opts.usage(spec.usageKey);
     if (v === undefined) usageMissing = true;
-    else quantity = dec(v).times(spec.usageMultiplier ?? 1);
+    else quantity = sliceOf(dec(v).times(spec.usageMultiplier ?? 1), spec.usageSlice);
   } else if (spec.hourlyQuantity !== undefined) {
     quantity = spec.hourlyQuantity === UNKNOWN ? null : spec.hourlyQuantity.times(opts.hoursPerMonth);
   } else if (spec.monthlyQuantity !== undefined) {
     quantity = spec.monthlyQuantity === UNKNOWN ? null : spec.monthlyQuantity;
   }
+  const unreachedTier = spec.usageSlice !== undefined && quantity !== null && quantity.eq(0);
   const status: ComponentStatus = usageMissing
     ? 'usage-based'
-    : quantity === null || spec.price.kind === 'unknown'
-      ? 'unknown'
-      : quote === undefined
-        ? 'missing-price'
-        : 'priced';
+    : unreachedTier
+      ? 'priced'
+      : quantity === null || spec.price.kind === 'unknown'
+        ? 'unknown'
+        : quote === undefined
+          ? 'missing-price'
+          : 'priced';
   return {
     name: spec.name,
     unit: spec.unit,
     status,
     monthlyQuantity: quantity,
     unitPriceUsd: quote?.usd ?? null,
-    monthlyCostUsd: status === 'priced' && quantity !== null && quote ? quantity.times(dec(quote.usd)) : null,
+    monthlyCostUsd: unreachedTier ? dec(0) : status === 'priced' && quantity !== null && quote ? quantity.times(dec(quote.usd)) : null,
     price: describePriceRef(spec.price),
     priceRef: spec.price,
     ...(quote ? { basis: quote.basis } : {}),

@@ -15,9 +15,36 @@ beforeAll(async () => {
   await writeFile(join(dir, 'plan.json'), JSON.stringify(planJson([{ address: 'aws_nat_gateway.a', after: {} }, { address: 'aws_eks_cluster.c', actions: ['no-op'], before: {}, after: {} }], { region: 'eu-west-1' })));
   await writeFile(join(dir, 'nuage-usage.yml'), 'resource_usage:\n  aws_nat_gateway.a:\n    monthly_data_processed_gb: 50\n');
   await writeFile(join(dir, 'broken.json'), '{"format_version": "1.2", "resource_changes": [');
+  const services = [
+    { address: 'aws_dynamodb_table.prov', after: { billing_mode: 'PROVISIONED', read_capacity: 20, write_capacity: 20 } },
+    { address: 'aws_dynamodb_table.events', after: { billing_mode: 'PAY_PER_REQUEST' } },
+    { address: 'aws_sqs_queue.jobs', after: { name: 'jobs' } },
+    { address: 'aws_s3_bucket.media', after: { bucket: 'media' } },
+  ];
+  await writeFile(join(dir, 'services.json'), JSON.stringify(planJson(services, { region: 'eu-west-1' })));
+  await writeFile(
+    join(dir, 'services-usage.yml'),
+    'resource_usage:\n  aws_dynamodb_table.prov:\n    storage_gb: 10\n  aws_dynamodb_table.events:\n    monthly_read_request_units_millions: 50\n    monthly_write_request_units_millions: 10\n    storage_gb: 20\n' +
+      '  aws_sqs_queue.jobs:\n    monthly_requests_millions: 300\n  aws_s3_bucket.media:\n    storage_gb: 5120\n    monthly_tier1_requests_millions: 2\n    monthly_tier2_requests_millions: 20\n',
+  );
 });
 
 const run = (...args: string[]) => runCli(args, { cwd: dir });
+
+describe('DynamoDB, SQS and S3 on the shipped eu-west-1 prices (2025–2026 AWS offers)', () => {
+  it('breakdown prices every component from data/services/eu-west-1.json', async () => {
+    const r = await run('breakdown', 'services.json', '--usage', 'services-usage.yml', '--format', 'json', '--currency', 'USD');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { resources: { address: string; afterMonthlyCost: number }[]; usageBased: unknown[]; missingPrices: unknown[] };
+    expect(Object.fromEntries(j.resources.map((x) => [x.address, x.afterMonthlyCost]))).toEqual({
+      'aws_dynamodb_table.prov': 15.7072, // 20 × 730 × 0.000147 + 20 × 730 × 0.000735 + 10 GB × 0.283 = 2.1462 + 10.731 + 2.83
+      'aws_dynamodb_table.events': 19.785, // 50 × 0.1415 + 10 × 0.705 + 20 × 0.283 = 7.075 + 7.05 + 5.66
+      'aws_sqs_queue.jobs': 120, // 300 × 0.40
+      'aws_s3_bucket.media': 135.76, // 5,120 × 0.023 + 2 × 5 + 20 × 0.4 = 117.76 + 10 + 8
+    });
+    expect([j.usageBased, j.missingPrices]).toEqual([[], []]);
+  });
+});
 
 describe('nuage diff (CLI)', () => {
   it('prints JSON in USD with the usage file found in the working directory', async () => {

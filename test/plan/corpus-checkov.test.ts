@@ -23,16 +23,19 @@ describe.skipIf(!haveCorpus(DIR, 'checkov plans'))('checkov corpus', () => {
   it('runner__plan__tfplan.json (TF 0.12, 55 creates, us-west-2): prices; what has no us-west-2 price is listed', () => {
     const d = diffFile('runner__plan__tfplan.json');
     expect(d.regions).toEqual(['us-west-2']);
-    expect(d.resources.map((r) => r.type).sort()).toEqual(['aws_db_instance', 'aws_ebs_volume', 'aws_eks_cluster', 'aws_elb', 'aws_instance', 'aws_instance']);
+    expect(d.resources.map((r) => r.type).sort()).toEqual(['aws_db_instance', 'aws_ebs_volume', 'aws_eks_cluster', 'aws_elb', 'aws_instance', 'aws_instance', ...Array(6).fill('aws_s3_bucket')]);
     expect(d.missingPrices.length).toBeGreaterThan(0);
-    expect(d.unsupported.find((u) => u.type === 'aws_s3_bucket')?.count).toBe(6);
+    // S3 buckets are priced by usage (storage, requests): without a usage file they are listed as usage-based.
+    expect(new Set(d.usageBased.filter((u) => u.address.startsWith('aws_s3_bucket.')).map((u) => u.address)).size).toBe(6);
+    expect(d.unsupported.find((u) => u.type === 'aws_s3_bucket')).toBeUndefined();
     expect(d.free.find((f) => f.type === 'aws_iam_role')?.count).toBe(3);
     expect(toNumber(d.after.totalMonthlyCost)).toBe(0);
   });
 
   it('UTF-16LE + CRLF plan is decoded and priced', () => {
     const d = diffFile('runner__plan_with_utf_16_encoding__tfplan.json');
-    expect(d.unsupported.map((u) => u.type)).toEqual(['aws_s3_bucket']);
+    expect(d.unsupported).toEqual([]);
+    expect(d.resources.map((r) => r.type)).toContain('aws_s3_bucket');
     expect(d.free).toEqual([{ type: 'aws_iam_role_policy', count: 1 }, { type: 'null_resource', count: 1 }]);
   });
 

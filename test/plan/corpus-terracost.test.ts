@@ -82,11 +82,11 @@ describe.skipIf(!haveCorpus(DIR, 'terracost plans'))('terracost corpus', () => {
     };
     const inst = j.resources.find((x) => x.address === 'module.instance.aws_instance.example')!;
     expect([inst.beforeMonthlyCost, inst.afterMonthlyCost]).toEqual([91.2, 901.5]);
-    // The CLI also reads the shipped snapshot: the ALB in eu-west-3 is priced at its estimate
-    // (eu-west-1 0.0252 × median ratio 1.049645 = 0.026451 USD/h) × 730 = 19.30923.
+    // The CLI also reads the shipped snapshot: the ALB in eu-west-3 is priced at its exact 2026 price
+    // (AWSELB offer 2026-09-11: 0.02646 USD/h) × 730 = 19.3158.
     const lb = j.resources.find((x) => x.address === 'aws_lb.example')!;
-    expect(lb.afterMonthlyCost).toBe(19.30923);
-    expect([j.before.totalMonthlyCost, j.after.totalMonthlyCost]).toEqual([91.2, 920.80923]);
+    expect(lb.afterMonthlyCost).toBe(19.3158);
+    expect([j.before.totalMonthlyCost, j.after.totalMonthlyCost]).toEqual([91.2, 920.8158]);
   });
 
   it('terraform-noprior-plan.json: 31.544 (region from var.aws_region = eu-west-1)', () => {

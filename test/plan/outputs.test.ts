@@ -17,7 +17,7 @@ const stack = planJson(
     { address: 'aws_ebs_volume.old', actions: ['delete'], before: { type: 'gp2', size: 100 } },
     { address: 'aws_eks_cluster.main', actions: ['no-op'], before: { name: 'main' }, after: { name: 'main' } },
     { address: 'aws_eks_node_group.spot', actions: ['delete', 'create'], before: { capacity_type: 'ON_DEMAND', instance_types: ['m5.large'], scaling_config: [{ desired_size: 2 }] }, after: { capacity_type: 'SPOT', instance_types: ['m5.large', 'm5.xlarge'], scaling_config: [{ desired_size: 2 }] } },
-    { address: 'aws_s3_bucket.logs', after: { bucket: 'logs' } },
+    { address: 'aws_cloudfront_distribution.cdn', after: { enabled: true } },
     { address: 'aws_security_group.web', after: {} },
   ],
   { region: 'eu-west-3' },
@@ -36,7 +36,7 @@ describe('output formats', () => {
     expect(toNumber(usd.delta.totalMonthlyCost.round(2))).toBe(30.74);
     // EUR = USD ÷ 1.165 (ECB 2025-07-18)
     expect(toNumber(d.after.totalMonthlyCost.round(2))).toBe(314.32);
-    expect(d.unsupported).toEqual([{ type: 'aws_s3_bucket', count: 1, addresses: ['aws_s3_bucket.logs'] }]);
+    expect(d.unsupported).toEqual([{ type: 'aws_cloudfront_distribution', count: 1, addresses: ['aws_cloudfront_distribution.cdn'] }]);
     expect(d.findings.map((f) => f.kind)).toEqual(['NarrowSpotPool', 'HighInterruptionSpot']);
   });
   it('table', async () => {

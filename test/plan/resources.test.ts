@@ -219,6 +219,45 @@ describe('aws_dynamodb_table', () => {
   });
 });
 
+describe('aws_sqs_queue', () => {
+  it('prices requests from the usage file, standard or FIFO', async () => {
+    const usage = 'resource_usage:\n  aws_sqs_queue.jobs:\n    monthly_requests_millions: 300\n  aws_sqs_queue.orders:\n    monthly_requests_millions: 10\n';
+    const { after, d } = await golden(
+      'aws_sqs_queue',
+      [
+        { address: 'aws_sqs_queue.jobs', after: { name: 'jobs' } },
+        { address: 'aws_sqs_queue.orders', after: { name: 'orders.fifo', fifo_queue: true } },
+        { address: 'aws_sqs_queue.idle', after: { name: 'idle' } },
+      ],
+      [],
+      usage,
+    );
+    expect(after('aws_sqs_queue.jobs')).toBe(120); // 300 million × 0.40
+    expect(after('aws_sqs_queue.orders')).toBe(5); // 10 million × 0.50 (FIFO)
+    expect(d.usageBased.map((u) => u.address)).toEqual(['aws_sqs_queue.idle']);
+  });
+});
+
+describe('aws_s3_bucket', () => {
+  it('prices Standard storage by tier and requests from the usage file; a tier without a price is listed', async () => {
+    const usage = 'resource_usage:\n  aws_s3_bucket.media:\n    storage_gb: 60000\n    monthly_tier1_requests_millions: 1\n    monthly_tier2_requests_millions: 20\n';
+    const { after, d } = await golden(
+      'aws_s3_bucket',
+      [
+        { address: 'aws_s3_bucket.media', after: { bucket: 'media' } },
+        { address: 'aws_s3_bucket.logs', after: { bucket: 'logs' } },
+      ],
+      [],
+      usage,
+    );
+    // 51,200 GB × 0.024 = 1,228.8 (first 50 TB); the next 8,800 GB have no tier-2 price in the test catalog:
+    // listed as a missing price; the over-500-TB tier is not reached (0). Requests: 1 × 5.3 + 20 × 0.42 = 13.7.
+    expect(after('aws_s3_bucket.media')).toBe(1242.5);
+    expect(d.missingPrices).toEqual([{ address: 'aws_s3_bucket.media', component: 'Standard storage (next 450 TB)', unit: 'GB-months', price: 'service(eu-west-3, s3:standard:storage:tier2)' }]);
+    expect(d.usageBased.filter((u) => u.address === 'aws_s3_bucket.logs')).toHaveLength(5);
+  });
+});
+
 describe('aws_elasticache_cluster', () => {
   it('prices nodes by type and engine', async () => {
     const { after } = await golden('aws_elasticache_cluster', [

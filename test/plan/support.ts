@@ -72,6 +72,11 @@ export function testCatalog(): InMemoryCatalog {
       svc(r, 'dynamodb:rcu:hour', 'hour', '0.000147'),
       svc(r, 'dynamodb:wcu:hour', 'hour', '0.000735'),
       svc(r, 'elasticache:cache.t3.micro:redis', 'hour', '0.018'),
+      svc(r, 'sqs:requests:standard', 'million-requests', '0.40'),
+      svc(r, 'sqs:requests:fifo', 'million-requests', '0.50'),
+      svc(r, 's3:standard:storage', 'GB-month', '0.024'),
+      svc(r, 's3:requests:tier1', 'million-requests', '5.3'),
+      svc(r, 's3:requests:tier2', 'million-requests', '0.42'),
     ],
   });
 }

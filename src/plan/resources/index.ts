@@ -10,6 +10,8 @@ import { awsElasticacheCluster } from './aws-elasticache-cluster.js';
 import { awsInstance } from './aws-instance.js';
 import { awsElb, awsLb } from './aws-lb.js';
 import { awsNatGateway } from './aws-nat-gateway.js';
+import { awsS3Bucket } from './aws-s3-bucket.js';
+import { awsSqsQueue } from './aws-sqs-queue.js';
 
 export const RESOURCE_MODELS: readonly ResourceModel[] = [
   awsInstance,
@@ -23,6 +25,8 @@ export const RESOURCE_MODELS: readonly ResourceModel[] = [
   awsElb,
   awsDynamodbTable,
   awsElasticacheCluster,
+  awsSqsQueue,
+  awsS3Bucket,
 ];
 
 const BY_TYPE = new Map<string, ResourceModel>(RESOURCE_MODELS.flatMap((m) => m.types.map((t) => [t, m] as const)));
