@@ -80,7 +80,41 @@ describe('OfferCollector', () => {
   });
 });
 
+describe('OfferCollector with service prices', () => {
+  const storage = (sku: string, databaseEngine: string, usd: string): OfferProduct => ({
+    sku, productFamily: 'Database Storage',
+    attributes: { databaseEngine, deploymentOption: 'Single-AZ', volumeType: 'General Purpose', usagetype: 'EU-RDS:GP2-Storage', regionCode: 'eu-west-1' },
+    terms: [{ type: 'OnDemand', offerTermCode: 'OD', path: 'od', termAttributes: {}, dimensions: [{ unit: 'GB-Mo', usd, description: '', beginRange: '0' }] }],
+  });
+  it('keeps the preferred product of a key whatever the order, and counts the other', () => {
+    const ctx = { serviceCode: 'AmazonRDS', source: 'test', asOf: '2025-01-01', origin };
+    for (const order of [['MySQL', 'Any'], ['Any', 'MySQL']]) {
+      const c = new OfferCollector();
+      for (const engine of order) c.add(mapOfferProduct(storage(engine, engine, engine === 'Any' ? '0.115' : '0.127'), ctx));
+      const r = c.result();
+      expect(r.servicePrices.map((p) => [p.key, p.usd])).toEqual([['rds:storage:gp2:single-az', '0.115']]);
+      expect(r.skipped).toEqual({ 'duplicate rds:storage:gp2:single-az price in eu-west-1 (preferred product kept)': 1 });
+    }
+  });
+  it('skips instance products in a service query', () => {
+    expect(mapOfferProduct(linux(), { serviceCode: 'AmazonEC2', servicesOnly: true, source: 'test', asOf: '2025-01-01', origin })).toEqual({ kind: 'skip', reason: 'instance product in a service query' });
+  });
+});
+
 describe('CsvOfferAssembler', () => {
+  it('drops products no key prices and the reserved rows of service products while streaming', () => {
+    const a = new CsvOfferAssembler('rds.csv');
+    a.header(['SKU', 'OfferTermCode', 'TermType', 'Unit', 'PricePerUnit', 'Currency', 'Product Family', 'Instance Type', 'Database Engine', 'Deployment Option', 'Region Code'], 6, 'AmazonRDS');
+    a.row(['A', 'OD', 'OnDemand', 'Hrs', '0.018', 'USD', 'Database Instance', 'db.t3.micro', 'MySQL', 'Single-AZ', 'eu-west-1'], 7);
+    a.row(['A', 'RI', 'Reserved', 'Quantity', '100', 'USD', 'Database Instance', 'db.t3.micro', 'MySQL', 'Single-AZ', 'eu-west-1'], 8);
+    a.row(['B', 'OD', 'OnDemand', 'Hrs', '0.2', 'USD', 'Database Instance', 'db.m5.large', 'Oracle', 'Single-AZ', 'eu-west-1'], 9);
+    a.row(['C', 'OD', 'OnDemand', 'GB', '0.01', 'USD', 'Storage Snapshot', '', '', '', 'eu-west-1'], 10);
+    const products = [...a.products()];
+    expect(products.map((p) => [p.product.sku, p.product.terms.map((t) => t.type)])).toEqual([['A', ['OnDemand']]]);
+    expect(a.droppedReasons()).toEqual({ 'product family Database Instance': 1, 'product family Storage Snapshot': 1 });
+    expect(() => new CsvOfferAssembler('x.csv').header(['SKU'], 6, 'AmazonRDS')).toThrow('x.csv, row 6, field "OfferTermCode": missing column in the header row (is this an AmazonRDS offer file?)');
+  });
+
   it('groups rows by SKU and term and drops filtered SKUs while streaming', () => {
     const a = new CsvOfferAssembler('x.csv');
     const header = ['SKU', 'OfferTermCode', 'TermType', 'Unit', 'PricePerUnit', 'Currency', 'Product Family', 'Instance Type', 'Operating System', 'Tenancy', 'Pre Installed S/W', 'Location', 'LeaseContractLength', 'PurchaseOption', 'OfferingClass'];
