@@ -1,7 +1,9 @@
 /**
  * Live-source figures: bulk CSV offer-file import throughput (a generated 200k-row AmazonEC2 CSV in a
- * temp dir, streamed, filtered, stored in one transaction) and a region refresh through the loopback
- * AWS server (N GetProducts products over pages of 100, DescribeInstanceTypes, spot history).
+ * temp dir, streamed, filtered, stored in one transaction), a region refresh through the loopback
+ * AWS server (N GetProducts products over pages of 100, DescribeInstanceTypes, spot history), and a
+ * service-price refresh of every --services group through the loopback Pricing API (N RDS instance
+ * products scaled up from the eu-west-1 fixtures, plus the other groups' fixtures).
  */
 import { DescribeInstanceTypesResult$, DescribeSpotPriceHistoryResult$ } from '@aws-sdk/client-ec2';
 import { parse } from 'csv-parse';
@@ -12,6 +14,11 @@ import { once } from 'node:events';
 import { connectionFromEnv } from '../src/aws/connection.js';
 import { importOfferFile } from '../src/aws/import-offer.js';
 import { refreshRegion } from '../src/aws/refresh.js';
+import { PricingClient } from '@aws-sdk/client-pricing';
+import { SERVICE_GROUPS } from '../src/catalog/offer/service-groups.js';
+import { fetchServicePrices } from '../src/aws/service-pricing.js';
+import { pricingApi, type PriceListElement } from '../test/support/pricing-api.js';
+import { serviceElements } from '../test/aws/service-fixtures.js';
 import { writeCatalog } from '../src/store/catalog-repo.js';
 import { openStore } from '../src/store/db.js';
 import { startAwsLoopback } from '../test/support/aws-loopback.js';
@@ -20,6 +27,7 @@ import type { BenchResult } from './run.js';
 
 const ROWS = 200_000;
 const PRODUCTS = 2_000;
+const SERVICE_PRODUCTS = 5_000;
 
 const COLUMNS = ['SKU', 'OfferTermCode', 'RateCode', 'TermType', 'PriceDescription', 'EffectiveDate', 'StartingRange', 'EndingRange', 'Unit', 'PricePerUnit', 'Currency', 'RelatedTo', 'LeaseContractLength', 'PurchaseOption', 'OfferingClass', 'Product Family', 'serviceCode', 'Location', 'Location Type', 'Instance Type', 'Current Generation', 'Instance Family', 'vCPU', 'Physical Processor', 'Clock Speed', 'Memory', 'Storage', 'Network Performance', 'Processor Architecture', 'Tenancy', 'Operating System', 'License Model', 'usageType', 'operation', 'CapacityStatus', 'ECU', 'Normalization Size Factor', 'Pre Installed S/W', 'Processor Features', 'Region Code', 'serviceName', 'Volume API Name'];
 
@@ -133,10 +141,55 @@ async function refreshBench(dir: string): Promise<BenchResult[]> {
   }
 }
 
+/** RDS instance products: the fixture's MySQL/PostgreSQL/MariaDB rows, each copy renamed to its own class (one price each). */
+function scaledServiceElements(n: number): PriceListElement[] {
+  const rest = serviceElements().filter((e) => e.product.productFamily !== 'Database Instance');
+  const instances = serviceElements('AmazonRDS').filter((e) => e.product.productFamily === 'Database Instance' && ['MySQL', 'PostgreSQL', 'MariaDB'].includes(e.product.attributes.databaseEngine ?? ''));
+  const out: PriceListElement[] = [];
+  for (let i = 0; out.length < n - rest.length; i++) {
+    const e = instances[i % instances.length]!;
+    const cls = `db.b${i}.large`;
+    const sku = `BENCH${String(i).padStart(11, '0')}`;
+    out.push(JSON.parse(JSON.stringify(e).replaceAll(e.product.sku, sku).replaceAll(e.product.attributes.instanceType!, cls)) as PriceListElement);
+  }
+  return [...out, ...rest];
+}
+
+async function serviceRefreshBench(dir: string): Promise<BenchResult[]> {
+  const elements = scaledServiceElements(SERVICE_PRODUCTS);
+  const loopback = await startAwsLoopback();
+  loopback.on('GetProducts', pricingApi(elements).handler);
+  const client = new PricingClient({ region: 'us-east-1', endpoint: loopback.url, credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' }, maxAttempts: 1 });
+  try {
+    const t0 = process.hrtime.bigint();
+    const result = await fetchServicePrices(client, 'eu-west-1', SERVICE_GROUPS);
+    const fetchMs = ms(t0);
+    const store = openStore(join(dir, 'services.db'));
+    const t1 = process.hrtime.bigint();
+    writeCatalog(store, {
+      kind: 'refresh', origin: loopback.url, at: new Date().toISOString(), regions: ['eu-west-1'],
+      replace: { services: ['aws-pricing-api'], serviceKeyPrefixes: SERVICE_GROUPS.flatMap((g) => g.keyPrefixes) },
+      ec2Prices: [], servicePrices: result.servicePrices,
+    });
+    const storeMs = ms(t1);
+    store.close();
+    const total = fetchMs + storeMs;
+    const note = `${result.products} products, ${result.pages} GetProducts pages over ${SERVICE_GROUPS.length} groups, ${result.servicePrices.length} prices stored`;
+    return [
+      { name: `service refresh via loopback (${result.products} products, all groups)`, value: total, unit: 'ms', note },
+      { name: 'service refresh: store write (one transaction)', value: storeMs, unit: 'ms' },
+      { name: 'service refresh: products/s', value: result.products / (total / 1000), unit: 'products/s' },
+    ];
+  } finally {
+    client.destroy();
+    await loopback.close();
+  }
+}
+
 export default async function (): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'nuage-bench-aws-'));
   try {
-    return [...(await importBench(dir)), ...(await refreshBench(dir))];
+    return [...(await importBench(dir)), ...(await refreshBench(dir)), ...(await serviceRefreshBench(dir))];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

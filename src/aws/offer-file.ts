@@ -1,5 +1,7 @@
 /**
- * Reads an AWS bulk price-list offer file for AmazonEC2 (JSON or CSV) into catalog values.
+ * Reads an AWS bulk price-list offer file (JSON or CSV) into catalog values: AmazonEC2 (instances, EBS,
+ * NAT, CPU credits, dedicated), and the service offers nuage prices (AmazonRDS, AWSELB, AmazonEKS,
+ * AmazonElastiCache, AmazonDynamoDB, AmazonCloudWatch) through the shared product → key mapping.
  * CSV is streamed row by row (csv-parse); the all-regions EC2 CSV is several GB. JSON offer files are
  * parsed whole (the regional files fit; for the multi-GB all-regions file use the CSV form).
  * Nothing is written here: the caller stores the result in one transaction.
@@ -14,14 +16,16 @@ import { OfferCollector, type OfferBatch } from '../catalog/offer/collect.js';
 import { CsvOfferAssembler } from '../catalog/offer/csv-products.js';
 import { mapOfferProduct } from '../catalog/offer/map-product.js';
 import { isoDate, offerFileProducts } from '../catalog/offer/price-list-json.js';
+import { SERVICE_CODES } from '../catalog/offer/service-map.js';
 
-const NOT_INSTANCE_FILTER = 'instance not Linux/Shared/NA/Used';
 /** Largest JSON offer file parsed whole (V8's string limit is ~512 MiB). */
 const MAX_JSON_BYTES = 500 * 1024 * 1024;
 
 export interface OfferFileResult extends OfferBatch {
   readonly file: string;
   readonly format: 'csv' | 'json';
+  /** The file's offer code: AmazonEC2, AmazonRDS, AWSELB, … */
+  readonly offerCode: string;
   /** Publication date of the offer file, YYYY-MM-DD. */
   readonly asOf: string;
   readonly version: string;
@@ -46,11 +50,14 @@ export async function readOfferFile(path: string, options: OfferFileOptions = {}
   const ext = extname(path).toLowerCase();
   if (ext === '.json') return readJsonOffer(path, name, size, options);
   if (ext === '.csv') return readCsvOffer(path, name, options);
-  throw new InputError({ file: name }, 'expected an AmazonEC2 offer file ending in .json or .csv');
+  throw new InputError({ file: name }, `expected an AWS offer file (${SERVICE_CODES.join(', ')}) ending in .json or .csv`);
 }
 
-function checkOfferCode(value: unknown, file: string, row: number | undefined, field: string): void {
-  if (value !== 'AmazonEC2') throw new InputError({ file, row, field }, `expected offer code "AmazonEC2", got "${String(value ?? '')}"`);
+function checkOfferCode(value: unknown, file: string, row: number | undefined, field: string): string {
+  if (typeof value !== 'string' || !SERVICE_CODES.includes(value)) {
+    throw new InputError({ file, row, field }, `expected the offer code of a service nuage prices (${SERVICE_CODES.join(', ')}), got "${String(value ?? '')}"`);
+  }
+  return value;
 }
 
 async function readJsonOffer(path: string, file: string, size: number, options: OfferFileOptions): Promise<OfferFileResult> {
@@ -68,14 +75,14 @@ async function readJsonOffer(path: string, file: string, size: number, options: 
     throw new InputError({ file, row: line }, `not valid JSON (truncated or malformed?): ${message}`);
   }
   if (doc === null || typeof doc !== 'object') throw new InputError({ file }, 'expected a JSON object');
-  checkOfferCode(doc.offerCode, file, undefined, 'offerCode');
+  const offerCode = checkOfferCode(doc.offerCode, file, undefined, 'offerCode');
   if (typeof doc.publicationDate !== 'string') throw new InputError({ file, field: 'publicationDate' }, 'missing');
   const asOf = isoDate(doc.publicationDate, { file, path: '' }, 'publicationDate');
   const collector = new OfferCollector();
   for (const product of offerFileProducts(doc, file)) {
-    collector.add(mapOfferProduct(product, { source: OFFER_FILE_SOURCE, asOf, region: options.region, origin: { file, path: `products.${product.sku}` } }));
+    collector.add(mapOfferProduct(product, { serviceCode: offerCode, source: OFFER_FILE_SOURCE, asOf, region: options.region, origin: { file, path: `products.${product.sku}` } }));
   }
-  return { ...collector.result(), file, format: 'json', asOf, version: typeof doc.version === 'string' ? doc.version : '' };
+  return { ...collector.result(), file, format: 'json', offerCode, asOf, version: typeof doc.version === 'string' ? doc.version : '' };
 }
 
 interface CsvRecord {
@@ -99,8 +106,9 @@ async function readCsvOffer(path: string, file: string, options: OfferFileOption
         const expected = METADATA[Object.keys(meta).length];
         if (key !== expected) throw new InputError({ file, row: info.lines, field: expected }, `expected the offer-file metadata line "${expected}", got "${key}"`);
         meta[key] = record[1] ?? '';
+        if (key === 'OfferCode') checkOfferCode(meta.OfferCode, file, info.lines, 'OfferCode');
       } else {
-        assembler.header(record, info.lines);
+        assembler.header(record, info.lines, meta.OfferCode);
         headerSeen = true;
       }
     }
@@ -111,12 +119,12 @@ async function readCsvOffer(path: string, file: string, options: OfferFileOption
     throw new InputError({ file }, `cannot read offer file: ${e.message}`);
   }
   if (!headerSeen) throw new InputError({ file, row: Object.keys(meta).length + 1 }, 'no header row: the file ends inside the metadata lines (truncated?)');
-  checkOfferCode(meta.OfferCode, file, 5, 'OfferCode');
+  const offerCode = meta.OfferCode!;
   const asOf = isoDate(meta['Publication Date'] ?? '', { file, row: 3, path: '' }, 'Publication Date');
   const collector = new OfferCollector();
-  for (let i = 0; i < assembler.droppedCount(); i++) collector.add({ kind: 'skip', reason: NOT_INSTANCE_FILTER });
+  for (const [reason, n] of Object.entries(assembler.droppedReasons())) for (let i = 0; i < n; i++) collector.add({ kind: 'skip', reason });
   for (const { product, line } of assembler.products()) {
-    collector.add(mapOfferProduct(product, { source: OFFER_FILE_SOURCE, asOf, region: options.region, origin: { file, row: line, path: '' } }));
+    collector.add(mapOfferProduct(product, { serviceCode: offerCode, source: OFFER_FILE_SOURCE, asOf, region: options.region, origin: { file, row: line, path: '' } }));
   }
-  return { ...collector.result(), file, format: 'csv', asOf, version: meta.Version ?? '' };
+  return { ...collector.result(), file, format: 'csv', offerCode, asOf, version: meta.Version ?? '' };
 }

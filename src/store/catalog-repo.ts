@@ -2,7 +2,7 @@
  * Catalog repository: writes a refresh or an import in ONE transaction (rows replaced per region and
  * source, so re-running never duplicates), and reads everything back for the stored catalog.
  */
-import { and, asc, desc, eq, getTableColumns, getTableName, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, getTableName, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { CatalogData } from '../catalog/memory.js';
 import type { CatalogSource, Ec2Prices, InstanceTypeSpec, PriceBasis, ServicePrice } from '../catalog/types.js';
@@ -35,7 +35,11 @@ export interface CatalogWrite {
     readonly spot?: readonly string[];
     readonly spotAdvisor?: readonly string[];
     readonly services?: readonly string[];
+    /** Only service prices whose key starts with one of these are replaced (a refresh of some --services groups, an RDS offer file…). */
+    readonly serviceKeyPrefixes?: readonly string[];
   };
+  /** What the refresh-log row says the write was limited to (default: the --types list, if any). */
+  readonly logScope?: string;
   /** Sources of the written figures (upserted; `catalog info` lists them). */
   readonly sources?: readonly CatalogSource[];
   readonly specs?: { readonly specs: readonly InstanceTypeSpec[]; readonly source: string; readonly asOf: string };
@@ -129,9 +133,12 @@ function rowsOf(w: CatalogWrite) {
 
 /** Deletes the rows a write replaces: its sources, in its regions (only its types with --types). */
 function deleteReplaced(store: Store, w: CatalogWrite): void {
+  const prefixes = w.replace.serviceKeyPrefixes;
+  if (prefixes?.some((p) => p === '' || /[%_\\]/.test(p))) throw new Error(`service key prefixes must be plain text: ${prefixes.join(', ')}`);
   const scoped = (cols: ScopeColumns, region: string, sources: readonly string[]): SQL => {
     const conds = [eq(cols.region, region), inArray(cols.source, [...sources])];
     if (w.instanceTypes && cols.instanceType) conds.push(inArray(cols.instanceType, [...w.instanceTypes]));
+    if (prefixes && cols === catalogServicePrices) conds.push(or(...prefixes.map((p) => sql`${catalogServicePrices.key} like ${`${p}%`}`))!);
     return and(...conds)!;
   };
   const tables: [SQLiteTable & ScopeColumns, readonly string[] | undefined][] = [
@@ -142,7 +149,11 @@ function deleteReplaced(store: Store, w: CatalogWrite): void {
     [catalogServicePrices, w.replace.services],
   ];
   for (const region of w.regions) {
-    for (const [table, sources] of tables) if (sources && sources.length > 0) store.db.delete(table).where(scoped(table, region, sources)).run();
+    for (const [table, sources] of tables) {
+      if (!sources || sources.length === 0) continue;
+      if (table === catalogServicePrices && prefixes?.length === 0) continue;
+      store.db.delete(table).where(scoped(table, region, sources)).run();
+    }
   }
 }
 
@@ -205,7 +216,7 @@ function logWrite(store: Store, w: CatalogWrite, rows: ReturnType<typeof rowsOf>
         asOf: asOf || (w.specs?.asOf ?? w.at.slice(0, 10)),
         instanceTypes: specCount,
         ...counts,
-        scope: w.instanceTypes ? w.instanceTypes.join(',') : null,
+        scope: w.logScope ?? (w.instanceTypes ? w.instanceTypes.join(',') : null),
       })
       .run();
     return counts;

@@ -9,6 +9,7 @@ import { loadStoredCatalog } from '../../src/store/stored-catalog.js';
 import { jsonError, startAwsLoopback, type AwsLoopback } from '../support/aws-loopback.js';
 import { runCli } from '../support/cli.js';
 import { haveCorpus } from '../support/corpora.js';
+import { pricingApi, type PriceListElement } from '../support/pricing-api.js';
 import { ec2XmlResponse } from '../support/ec2-xml.js';
 import { m5LargeProduct, recorded, SELECTOR } from './recorded.js';
 import { storeDigest } from './store-digest.js';
@@ -40,7 +41,8 @@ describe.skipIf(!haveCorpus(SELECTOR, 'catalog refresh CLI'))('nuage catalog ref
     db = join(dir, 'nuage.db');
     env = { ...KEYS, NUAGE_AWS_ENDPOINT: loopback.url };
     loopback.requests.length = 0;
-    loopback.on('GetProducts', () => ({ body: { FormatVersion: 'aws_v1', PriceList: [JSON.stringify(m5LargeProduct())] } }));
+    // Filters applied as AWS does: the us-east-1 m5.large product answers the EC2 query, service queries find nothing.
+    loopback.on('GetProducts', pricingApi([m5LargeProduct() as PriceListElement]).handler);
     loopback.on('DescribeInstanceTypes', () => ({ body: ec2XmlResponse('DescribeInstanceTypes', DescribeInstanceTypesResult$, recorded('DescribeInstanceTypes', 't3_micro_and_p3_16xl.json')) }));
     loopback.on('DescribeSpotPriceHistory', () => ({ body: ec2XmlResponse('DescribeSpotPriceHistory', DescribeSpotPriceHistoryResult$, recorded('DescribeSpotPriceHistory', 'm5_large.json')) }));
   });
@@ -58,14 +60,16 @@ describe.skipIf(!haveCorpus(SELECTOR, 'catalog refresh CLI'))('nuage catalog ref
     expect(Number(m5.spot?.byZone?.['us-east-1a'])).toBe(0.041486231229302666);
     expect(m5.spot?.priceBasis).toMatchObject({ source: 'aws-ec2-api', asOf: '2021-02-09', method: expect.stringContaining('30-day time-weighted average') });
     expect(cat.instanceType('t3.micro')).toMatchObject({ vcpu: 2, memoryGiB: 1, sustainedClockGhz: 2.5 });
-    expect(loopback.requests.map((q) => q.operation)).toEqual(['GetProducts', 'DescribeInstanceTypes', 'DescribeSpotPriceHistory']);
+    const ops = loopback.requests.map((q) => q.operation);
+    // EC2 prices, facts, spot, then the 19 queries of the service groups (none matches the us-east-1 m5.large product).
+    expect(ops).toEqual(['GetProducts', 'DescribeInstanceTypes', 'DescribeSpotPriceHistory', ...Array<string>(19).fill('GetProducts')]);
   });
 
   it('prints JSON with --format json; --no-spot skips the spot history', async () => {
-    const r = await runCli(['catalog', 'refresh', '--region', 'us-east-1', '--no-spot', '--format', 'json', '--db', db], { env, now: NOW });
+    const r = await runCli(['catalog', 'refresh', '--region', 'us-east-1', '--no-spot', '--services', 'none', '--format', 'json', '--db', db], { env, now: NOW });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
-      region: 'us-east-1', db, pricesAsOf: '2021-02-05', refreshedAt: '2021-02-09T12:00:00.000Z', instanceTypes: 2, onDemand: 1, reserved: 12, spot: 0, getProductsPages: 1, skipped: {},
+      region: 'us-east-1', db, pricesAsOf: '2021-02-05', refreshedAt: '2021-02-09T12:00:00.000Z', instanceTypes: 2, onDemand: 1, reserved: 12, spot: 0, servicePrices: 0, getProductsPages: 1, skipped: {}, services: [],
     });
     expect(loopback.requests.map((q) => q.operation)).not.toContain('DescribeSpotPriceHistory');
   });
@@ -216,7 +220,7 @@ describe('nuage catalog import', () => {
   it('an offer file without anything nuage prices stores nothing', async () => {
     const r = await runCli(['catalog', 'import', join(FIXTURES, 'AmazonEC2-eu-west-3-mini.csv'), '--region', 'us-east-1', '--db', db], { now: NOW });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('no Linux/shared-tenancy instance prices and no EBS/NAT prices for us-east-1 in 10 products: nothing stored');
+    expect(r.stderr).toContain('no prices nuage uses for us-east-1 in 10 products of this AmazonEC2 offer file: nothing stored');
     expect(existsSync(db)).toBe(false);
   });
 

@@ -88,9 +88,11 @@ describe('bulk offer files (own fixtures)', () => {
     await expect(readOfferFile(variant('meta.csv', text), { displayName: 'meta.csv' })).rejects.toThrow('meta.csv, row 4: no header row: the file ends inside the metadata lines (truncated?)');
   });
 
-  it('fails on another service offer file', async () => {
-    const text = readFileSync(CSV_FILE, 'utf8').replace('"OfferCode","AmazonEC2"', '"OfferCode","AmazonRDS"');
-    await expect(readOfferFile(variant('rds.csv', text), { displayName: 'rds.csv' })).rejects.toThrow('rds.csv, row 5, field "OfferCode": expected offer code "AmazonEC2", got "AmazonRDS"');
+  it('fails on the offer file of a service nuage does not price', async () => {
+    const text = readFileSync(CSV_FILE, 'utf8').replace('"OfferCode","AmazonEC2"', '"OfferCode","AmazonS3"');
+    await expect(readOfferFile(variant('s3.csv', text), { displayName: 's3.csv' })).rejects.toThrow(
+      's3.csv, row 5, field "OfferCode": expected the offer code of a service nuage prices (AmazonEC2, AmazonRDS, AWSELB, AmazonEKS, AmazonElastiCache, AmazonDynamoDB, AmazonCloudWatch), got "AmazonS3"',
+    );
   });
 
   it('fails on a truncated JSON offer file, naming file and line', async () => {
@@ -115,7 +117,7 @@ describe('bulk offer files (own fixtures)', () => {
   });
 
   it('refuses files that are not .json or .csv, and missing files', async () => {
-    await expect(readOfferFile(variant('offer.txt', 'x'), { displayName: 'offer.txt' })).rejects.toThrow('offer.txt: expected an AmazonEC2 offer file ending in .json or .csv');
+    await expect(readOfferFile(variant('offer.txt', 'x'), { displayName: 'offer.txt' })).rejects.toThrow('offer.txt: expected an AWS offer file (AmazonEC2, AmazonRDS, AWSELB, AmazonEKS, AmazonElastiCache, AmazonDynamoDB, AmazonCloudWatch) ending in .json or .csv');
     await expect(readOfferFile(join(tmp, 'absent.csv'), { displayName: 'absent.csv' })).rejects.toThrow(/^absent\.csv: cannot read offer file: ENOENT/);
   });
 });

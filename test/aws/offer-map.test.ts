@@ -6,7 +6,6 @@ import { regionOf } from '../../src/catalog/offer/locations.js';
 import { mapOfferProduct } from '../../src/catalog/offer/map-product.js';
 import type { OfferProduct, OfferTerm } from '../../src/catalog/offer/offer-model.js';
 import { reservedRate } from '../../src/catalog/offer/reserved-term.js';
-import { catalogUnit, serviceKey } from '../../src/catalog/offer/service-keys.js';
 import { spotAverages, zoneAverage } from '../../src/catalog/spot-average.js';
 import type { Ec2Prices } from '../../src/catalog/types.js';
 
@@ -41,7 +40,7 @@ describe('reserved terms', () => {
 });
 
 describe('mapOfferProduct', () => {
-  const ctx = { source: 'test', asOf: '2025-01-01', origin };
+  const ctx = { serviceCode: 'AmazonEC2', source: 'test', asOf: '2025-01-01', origin };
   it('keeps Linux/Shared/NA/Used and skips other operating systems, tenancies and capacity', () => {
     expect(mapOfferProduct(linux(), ctx)).toMatchObject({ kind: 'instance', region: 'eu-west-3', instanceType: 'm5.large', onDemand: { usdPerHour: '0.112' } });
     expect(mapOfferProduct(linux({ operatingSystem: 'RHEL' }), ctx)).toEqual({ kind: 'skip', reason: 'instance not Linux/Shared/NA/Used' });
@@ -61,21 +60,7 @@ describe('mapOfferProduct', () => {
   });
 });
 
-describe('service keys and units', () => {
-  it('keys EBS, snapshot, NAT and CPU-credit products with the plan pricer\'s keys', () => {
-    expect(serviceKey('Storage', { volumeApiName: 'gp3' }, 'GB-Mo')).toEqual({ key: 'ebs:gp3:storage', unit: 'GB-month' });
-    expect(serviceKey('System Operation', { volumeApiName: 'io2', group: 'EBS IOPS', usagetype: 'EUW3-EBS:VolumeP-IOPS.io2' }, 'IOPS-Mo')).toEqual({ key: 'ebs:io2:iops', unit: 'IOPS-month' });
-    expect(serviceKey('System Operation', { volumeApiName: 'io2', group: 'EBS IOPS', usagetype: 'EUW3-EBS:VolumeP-IOPS.io2.tier2' }, 'IOPS-Mo')?.key).toBe('ebs:io2:iops:tier2');
-    expect(serviceKey('System Operation', { volumeApiName: 'standard', usagetype: 'EUW3-EBS:VolumeIOUsage' }, 'IOs')).toEqual({ key: 'ebs:standard:io-requests', unit: 'million-requests', scale: 1_000_000 });
-    expect(serviceKey('Provisioned Throughput', { volumeApiName: 'gp3', group: 'EBS Throughput' }, 'MiBps-Mo')).toEqual({ key: 'ebs:gp3:throughput', unit: 'MiBps-month' });
-    expect(serviceKey('Storage Snapshot', { usagetype: 'EUW3-EBS:SnapshotUsage' }, 'GB-Mo')?.key).toBe('ebs:snapshot:storage');
-    expect(serviceKey('NAT Gateway', { usagetype: 'EUW3-NatGateway-Bytes' }, 'GB')).toEqual({ key: 'nat:data-processed', unit: 'GB' });
-    expect(serviceKey('CPU Credits', { usagetype: 'EUW3-CPUCredits:t3', operatingSystem: 'Linux' }, 'vCPU-Hours')).toEqual({ key: 'ec2:cpu-credits:t3', unit: 'vCPU-hour' });
-    expect(serviceKey('CPU Credits', { usagetype: 'EUW3-CPUCredits:t3', operatingSystem: 'Windows' }, 'vCPU-Hours')).toBeUndefined();
-    expect(serviceKey('Data Transfer', { usagetype: 'EUW3-DataTransfer-Out-Bytes' }, 'GB')).toBeUndefined();
-    expect(catalogUnit('GB-Mo')).toBe('GB-month');
-    expect(catalogUnit('Lambda-GB-Second')).toBe('Lambda-GB-Second');
-  });
+describe('locations', () => {
   it('maps location names to regions', () => {
     expect(regionOf({ location: 'EU (Paris)' })).toBe('eu-west-3');
     expect(regionOf({ regionCode: 'ap-south-2', location: 'whatever' })).toBe('ap-south-2');
@@ -86,7 +71,7 @@ describe('service keys and units', () => {
 describe('OfferCollector', () => {
   it('keeps the first of two products for the same region and type, and says so', () => {
     const c = new OfferCollector();
-    const ctx = { source: 'test', asOf: '2025-01-01', origin };
+    const ctx = { serviceCode: 'AmazonEC2', source: 'test', asOf: '2025-01-01', origin };
     c.add(mapOfferProduct(linux(), ctx));
     c.add(mapOfferProduct({ ...linux(), sku: 'S2' }, ctx));
     const r = c.result();
@@ -95,7 +80,41 @@ describe('OfferCollector', () => {
   });
 });
 
+describe('OfferCollector with service prices', () => {
+  const storage = (sku: string, databaseEngine: string, usd: string): OfferProduct => ({
+    sku, productFamily: 'Database Storage',
+    attributes: { databaseEngine, deploymentOption: 'Single-AZ', volumeType: 'General Purpose', usagetype: 'EU-RDS:GP2-Storage', regionCode: 'eu-west-1' },
+    terms: [{ type: 'OnDemand', offerTermCode: 'OD', path: 'od', termAttributes: {}, dimensions: [{ unit: 'GB-Mo', usd, description: '', beginRange: '0' }] }],
+  });
+  it('keeps the preferred product of a key whatever the order, and counts the other', () => {
+    const ctx = { serviceCode: 'AmazonRDS', source: 'test', asOf: '2025-01-01', origin };
+    for (const order of [['MySQL', 'Any'], ['Any', 'MySQL']]) {
+      const c = new OfferCollector();
+      for (const engine of order) c.add(mapOfferProduct(storage(engine, engine, engine === 'Any' ? '0.115' : '0.127'), ctx));
+      const r = c.result();
+      expect(r.servicePrices.map((p) => [p.key, p.usd])).toEqual([['rds:storage:gp2:single-az', '0.115']]);
+      expect(r.skipped).toEqual({ 'duplicate rds:storage:gp2:single-az price in eu-west-1 (preferred product kept)': 1 });
+    }
+  });
+  it('skips instance products in a service query', () => {
+    expect(mapOfferProduct(linux(), { serviceCode: 'AmazonEC2', servicesOnly: true, source: 'test', asOf: '2025-01-01', origin })).toEqual({ kind: 'skip', reason: 'instance product in a service query' });
+  });
+});
+
 describe('CsvOfferAssembler', () => {
+  it('drops products no key prices and the reserved rows of service products while streaming', () => {
+    const a = new CsvOfferAssembler('rds.csv');
+    a.header(['SKU', 'OfferTermCode', 'TermType', 'Unit', 'PricePerUnit', 'Currency', 'Product Family', 'Instance Type', 'Database Engine', 'Deployment Option', 'Region Code'], 6, 'AmazonRDS');
+    a.row(['A', 'OD', 'OnDemand', 'Hrs', '0.018', 'USD', 'Database Instance', 'db.t3.micro', 'MySQL', 'Single-AZ', 'eu-west-1'], 7);
+    a.row(['A', 'RI', 'Reserved', 'Quantity', '100', 'USD', 'Database Instance', 'db.t3.micro', 'MySQL', 'Single-AZ', 'eu-west-1'], 8);
+    a.row(['B', 'OD', 'OnDemand', 'Hrs', '0.2', 'USD', 'Database Instance', 'db.m5.large', 'Oracle', 'Single-AZ', 'eu-west-1'], 9);
+    a.row(['C', 'OD', 'OnDemand', 'GB', '0.01', 'USD', 'Storage Snapshot', '', '', '', 'eu-west-1'], 10);
+    const products = [...a.products()];
+    expect(products.map((p) => [p.product.sku, p.product.terms.map((t) => t.type)])).toEqual([['A', ['OnDemand']]]);
+    expect(a.droppedReasons()).toEqual({ 'product family Database Instance': 1, 'product family Storage Snapshot': 1 });
+    expect(() => new CsvOfferAssembler('x.csv').header(['SKU'], 6, 'AmazonRDS')).toThrow('x.csv, row 6, field "OfferTermCode": missing column in the header row (is this an AmazonRDS offer file?)');
+  });
+
   it('groups rows by SKU and term and drops filtered SKUs while streaming', () => {
     const a = new CsvOfferAssembler('x.csv');
     const header = ['SKU', 'OfferTermCode', 'TermType', 'Unit', 'PricePerUnit', 'Currency', 'Product Family', 'Instance Type', 'Operating System', 'Tenancy', 'Pre Installed S/W', 'Location', 'LeaseContractLength', 'PurchaseOption', 'OfferingClass'];
@@ -105,7 +124,7 @@ describe('CsvOfferAssembler', () => {
     a.row(['A', 'RI', 'Reserved', 'Hrs', '0.01', 'USD', 'Compute Instance', 'm5.large', 'Linux', 'Shared', 'NA', 'EU (Paris)', '1yr', 'Partial Upfront', 'standard'], 9);
     a.row(['B', 'RI', 'Reserved', 'Hrs', '0.3', 'USD', 'Compute Instance', 'm5.large', 'Windows', 'Shared', 'NA', 'EU (Paris)', '1yr', 'No Upfront', 'standard'], 10);
     const products = [...a.products()];
-    expect(a.droppedCount()).toBe(1);
+    expect(a.droppedReasons()).toEqual({ 'instance not Linux/Shared/NA/Used': 1 });
     expect(products).toHaveLength(1);
     expect(products[0]!.line).toBe(7);
     expect(products[0]!.product.terms[0]!.dimensions.map((d) => d.unit)).toEqual(['Quantity', 'Hrs']);

@@ -59,7 +59,7 @@ describe('nuage estimate on the data/ snapshot', () => {
       'media-files': 141.88, // 5,120 × 0.024 + 2 × 5.3 + 20 × 0.42
       'public-alb': 31.1472, // 720 × 0.02646 + 2 × 720 × 0.0084
       'egress-nat': 76, // 720 × 0.05 + 800 × 0.05
-      sessions: 48.98664, // 720 × 0.068037
+      sessions: 129.62664, // 720 × 0.180037
     });
     // Egress 24,200 GB: 10,240 × 0.09 + 13,960 × 0.085 = 2,108.2; inter-AZ (3,000 + 800) × 2 × 0.01 = 76.
     expect(j.trafficMonthlyCost).toBeCloseTo(2184.2, 9);

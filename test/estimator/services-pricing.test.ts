@@ -47,12 +47,12 @@ describe('managed services on the eu-west-3 snapshot (USD, 730 h)', () => {
       ['alb 2 LCU', 31.5798, true],
       // 730 h × 0.05 + 800 GB × 0.05 = 36.5 + 40
       ['nat 800 GB', 76.5, true],
-      // 730 h × 0.068037
-      ['elasticache cache.m5.large redis 1 node', 49.66701, true],
+      // 730 h × 0.180037 (eu-west-1 regional 0.172 × the eu-west-3/eu-west-1 m5.large ratio, estimate)
+      ['elasticache cache.m5.large redis 1 node', 131.42701, true],
       // 730 h × 0.10
       ['eks', 73, true],
     ]);
-    expect(n(r.servicesMonthlyCost)).toBe(1013.05814);
+    expect(n(r.servicesMonthlyCost)).toBe(1094.81814);
     expect(r.notPriced).toEqual([]);
     // Each component carries its price reference and basis (exact or estimate, source, date).
     const s3 = r.services[4]!.components[0]!;

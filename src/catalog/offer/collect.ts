@@ -1,6 +1,7 @@
 /**
  * Collects mapped Price List products into catalog values: one Ec2Prices per (region, type), one
- * ServicePrice per (region, key), and counts of what was skipped and why (reported, never silent).
+ * ServicePrice per (region, key) — the lowest-ranked product's, else the first — and counts of what was
+ * skipped and why (reported, never silent).
  */
 import type { Ec2Prices, ServicePrice } from '../types.js';
 import type { MappedOffer } from './map-product.js';
@@ -17,7 +18,7 @@ export interface OfferBatch {
 
 export class OfferCollector {
   private readonly ec2 = new Map<string, Ec2Prices>();
-  private readonly services = new Map<string, ServicePrice>();
+  private readonly services = new Map<string, { price: ServicePrice; rank: number }>();
   private readonly regionSet = new Set<string>();
   private readonly skipped: Record<string, number> = {};
   private products = 0;
@@ -27,8 +28,12 @@ export class OfferCollector {
     if (mapped.kind === 'skip') return this.skip(mapped.reason);
     if (mapped.kind === 'service') {
       const id = `${mapped.price.region}\u0000${mapped.price.key}`;
-      if (this.services.has(id)) return this.skip(`duplicate ${mapped.price.key} price in ${mapped.price.region} (first kept)`);
-      this.services.set(id, mapped.price);
+      const cur = this.services.get(id);
+      if (cur) {
+        this.skip(`duplicate ${mapped.price.key} price in ${mapped.price.region} (${cur.rank === mapped.rank ? 'first' : 'preferred product'} kept)`);
+        if (cur.rank <= mapped.rank) return;
+      }
+      this.services.set(id, { price: mapped.price, rank: mapped.rank });
       this.regionSet.add(mapped.price.region);
       return;
     }
@@ -52,7 +57,7 @@ export class OfferCollector {
     return {
       regions: [...this.regionSet].sort(),
       ec2Prices: [...this.ec2.values()],
-      servicePrices: [...this.services.values()],
+      servicePrices: [...this.services.values()].map((s) => s.price),
       products: this.products,
       skipped: { ...this.skipped },
     };

@@ -1,11 +1,13 @@
 /**
  * Assembles the rows of a bulk CSV offer file (one row per price dimension, product attributes
  * repeated on each row) into OfferProducts. Pure: the edge streams rows in (src/aws/offer-file.ts).
- * Rows of compute products outside Linux (shared or dedicated)/NA/Used are dropped as they arrive, so memory holds
- * only what nuage keeps even for the multi-GB all-regions file.
+ * Rows of products nuage does not price (compute products outside Linux/Shared/NA/Used, products no
+ * service-price key maps) are dropped as they arrive, and so are the reserved rows of service products:
+ * memory holds only what nuage keeps, even for the multi-GB all-regions files.
  */
 import { InputError } from '../../errors.js';
 import { LINUX_SHARED_FILTER } from './map-product.js';
+import { mapServiceProduct } from './service-map.js';
 import type { OfferDimension, OfferProduct, OfferTerm, OfferTermType } from './offer-model.js';
 
 /** CSV column → Price List attribute name, for the attributes nuage reads. */
@@ -23,9 +25,20 @@ const ATTRIBUTE_COLUMNS: Readonly<Record<string, string>> = {
   usageType: 'usagetype',
   'Market Option': 'marketoption',
   MarketOption: 'marketoption',
+  'License Model': 'licenseModel',
+  'EBS Optimized': 'ebsOptimized',
+  'Database Engine': 'databaseEngine',
+  'Database Edition': 'databaseEdition',
+  'Deployment Option': 'deploymentOption',
+  'Volume Type': 'volumeType',
+  'Cache Engine': 'cacheEngine',
+  'Group Description': 'groupDescription',
 };
 
-const REQUIRED = ['SKU', 'OfferTermCode', 'TermType', 'Unit', 'PricePerUnit', 'Currency', 'Product Family', 'Instance Type', 'Operating System', 'Tenancy', 'Pre Installed S/W'];
+const REQUIRED = ['SKU', 'OfferTermCode', 'TermType', 'Unit', 'PricePerUnit', 'Currency', 'Product Family'];
+/** Columns of the AmazonEC2 offer the instance filter reads. */
+const REQUIRED_EC2 = ['Instance Type', 'Operating System', 'Tenancy', 'Pre Installed S/W'];
+const NOT_INSTANCE_FILTER = 'instance not Linux/Shared/NA/Used';
 
 interface PendingTerm {
   type: OfferTermType;
@@ -40,6 +53,8 @@ interface PendingProduct {
   terms: Map<string, PendingTerm>;
   /** First file line of the product, for messages. */
   line: number;
+  /** A service product: only its on-demand rows are kept. */
+  service: boolean;
 }
 
 export interface CsvProduct {
@@ -52,16 +67,19 @@ export class CsvOfferAssembler {
   private attributeIdx: [string, number][] = [];
   private columns = 0;
   private readonly pending = new Map<string, PendingProduct>();
-  private readonly dropped = new Set<string>();
+  /** SKU → why it was dropped. */
+  private readonly dropped = new Map<string, string>();
+  private offerCode = 'AmazonEC2';
 
   constructor(private readonly file: string) {}
 
-  /** The header row (line `line` of the file). Fails when a required column is absent. */
-  header(columns: readonly string[], line: number): void {
+  /** The header row (line `line` of the file) of an `offerCode` offer. Fails when a required column is absent. */
+  header(columns: readonly string[], line: number, offerCode = 'AmazonEC2'): void {
+    this.offerCode = offerCode;
     this.columns = columns.length;
     columns.forEach((c, i) => (this.idx[c] = i));
-    for (const c of REQUIRED) {
-      if (this.idx[c] === undefined) throw new InputError({ file: this.file, row: line, field: c }, 'missing column in the header row (is this an AmazonEC2 offer file?)');
+    for (const c of offerCode === 'AmazonEC2' ? [...REQUIRED, ...REQUIRED_EC2] : REQUIRED) {
+      if (this.idx[c] === undefined) throw new InputError({ file: this.file, row: line, field: c }, `missing column in the header row (is this an ${offerCode} offer file?)`);
     }
     if (this.idx['Region Code'] === undefined && this.idx.Location === undefined) {
       throw new InputError({ file: this.file, row: line, field: 'Region Code' }, 'missing column: neither "Region Code" nor "Location" is present');
@@ -85,17 +103,20 @@ export class CsvOfferAssembler {
       const productFamily = get('Product Family');
       const attributes: Record<string, string> = {};
       for (const [name, i] of this.attributeIdx) attributes[name] = values[i] ?? '';
-      if (productFamily.startsWith('Compute Instance') && !passesFilter(attributes)) {
-        this.dropped.add(sku);
+      const service = mapServiceProduct({ serviceCode: this.offerCode, productFamily, attributes }) !== undefined;
+      const compute = this.offerCode === 'AmazonEC2' && productFamily.startsWith('Compute Instance');
+      if (!service && !(compute && passesFilter(attributes))) {
+        this.dropped.set(sku, compute ? NOT_INSTANCE_FILTER : `product family ${productFamily || '(none)'}`);
         return;
       }
-      product = { productFamily, attributes, terms: new Map(), line };
+      product = { productFamily, attributes, terms: new Map(), line, service };
       this.pending.set(sku, product);
     }
     const termType = get('TermType');
     if (termType !== 'OnDemand' && termType !== 'Reserved') {
       throw new InputError({ file: this.file, row: line, field: 'TermType' }, `expected OnDemand or Reserved, got "${termType}"`);
     }
+    if (termType === 'Reserved' && product.service) return;
     const currency = get('Currency');
     if (currency !== 'USD') throw new InputError({ file: this.file, row: line, field: 'Currency' }, `expected USD, got "${currency}"`);
     const code = get('OfferTermCode');
@@ -116,9 +137,11 @@ export class CsvOfferAssembler {
     });
   }
 
-  /** SKUs dropped by the Linux/Shared/NA/Used filter while streaming. */
-  droppedCount(): number {
-    return this.dropped.size;
+  /** Products dropped while streaming, counted by reason. */
+  droppedReasons(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const reason of this.dropped.values()) out[reason] = (out[reason] ?? 0) + 1;
+    return out;
   }
 
   *products(): Generator<CsvProduct> {
@@ -140,7 +163,7 @@ function passesFilter(attributes: Readonly<Record<string, string>>): boolean {
     const value = attributes[name] ?? '';
     if (name === 'capacitystatus' && value === '') continue;
     // Leave empty required attributes to the mapper, which reports them with their row.
-    if (value === '' || value === wanted || (name === 'tenancy' && value === 'Dedicated')) continue;
+    if (value === '' || value === wanted) continue;
     return false;
   }
   return true;

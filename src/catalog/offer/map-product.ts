@@ -1,15 +1,14 @@
 /**
  * One Price List product → catalog values: a Linux/shared-tenancy instance's on-demand and reserved
- * prices, a service price (EBS, NAT…), or a reason it is skipped. Pure: shared by the Pricing API
- * refresh and the bulk offer-file importer.
+ * prices, a service price (EBS, NAT, RDS, load balancers… through service-map.ts), or a reason it is
+ * skipped. Pure: shared by the Pricing API refresh and the bulk offer-file importer.
  */
 import { InputError } from '../../errors.js';
 import type { OnDemandPrice, PriceBasis, ReservedRate, ServicePrice } from '../types.js';
 import { regionOf } from './locations.js';
 import type { OfferOrigin, OfferProduct } from './offer-model.js';
 import { plainDecimal, reservedRate } from './reserved-term.js';
-import { dedicatedKey, serviceKey, type ServiceKey } from './service-keys.js';
-import { dec } from '../../money/index.js';
+import { mapServiceProduct, servicePriceOf, type ServiceMapping } from './service-map.js';
 
 export interface InstanceOffer {
   readonly kind: 'instance';
@@ -24,6 +23,8 @@ export interface ServiceOffer {
   readonly kind: 'service';
   readonly sku: string;
   readonly price: ServicePrice;
+  /** Lower wins when several products map to the same key (see ServiceMapping.rank). */
+  readonly rank: number;
 }
 
 export interface SkippedOffer {
@@ -35,6 +36,10 @@ export interface SkippedOffer {
 export type MappedOffer = InstanceOffer | ServiceOffer | SkippedOffer;
 
 export interface MapContext {
+  /** Offer code of the file / ServiceCode of the GetProducts query: AmazonEC2, AmazonRDS, AWSELB, … */
+  readonly serviceCode: string;
+  /** Only service prices are wanted (a GetProducts query for services): instance products are skipped. */
+  readonly servicesOnly?: boolean;
   /** Source id recorded in every basis ("aws-pricing-api", "aws-offer-file"). */
   readonly source: string;
   /** Publication date of the price list, YYYY-MM-DD. */
@@ -55,10 +60,8 @@ export const LINUX_SHARED_FILTER: Readonly<Record<string, string>> = {
 export function mapOfferProduct(product: OfferProduct, ctx: MapContext): MappedOffer {
   const { origin } = ctx;
   const attrs = product.attributes;
-  const isInstance = product.productFamily.startsWith('Compute Instance');
-  const onDemandTerm = product.terms.find((t) => t.type === 'OnDemand');
-  const firstDim = onDemandTerm?.dimensions.find((d) => d.beginRange === '0' || d.beginRange === '') ?? onDemandTerm?.dimensions[0];
-  const service = isInstance ? undefined : serviceKey(product.productFamily, attrs, firstDim?.unit ?? '');
+  const isInstance = ctx.serviceCode === 'AmazonEC2' && product.productFamily.startsWith('Compute Instance');
+  const service = mapServiceProduct({ serviceCode: ctx.serviceCode, productFamily: product.productFamily, attributes: attrs });
   if (!isInstance && service === undefined) return { kind: 'skip', reason: `product family ${product.productFamily || '(none)'}` };
 
   // Local Zones, Wavelength Zones and Outposts carry their parent region's code: not the region's price.
@@ -74,8 +77,8 @@ export function mapOfferProduct(product: OfferProduct, ctx: MapContext): MappedO
   if (ctx.region !== undefined && region !== ctx.region) return { kind: 'skip', reason: 'other region' };
   const basis: PriceBasis = { kind: 'exact', source: ctx.source, asOf: ctx.asOf };
   if (service !== undefined) return servicePrice(product, service, region, basis, origin);
+  if (ctx.servicesOnly) return { kind: 'skip', reason: 'instance product in a service query' };
 
-  let dedicated = false;
   for (const [name, wanted] of Object.entries(LINUX_SHARED_FILTER)) {
     const value = attrs[name] ?? '';
     // Older offer files have no capacitystatus: every row there is used capacity.
@@ -83,8 +86,7 @@ export function mapOfferProduct(product: OfferProduct, ctx: MapContext): MappedO
     if (value === '') {
       throw new InputError({ file: origin.file, row: origin.row, field: fieldOf(origin, `attributes.${name}`) }, `compute product ${product.sku} has no ${name}`);
     }
-    if (name === 'tenancy' && value === 'Dedicated') dedicated = true;
-    else if (value !== wanted) return { kind: 'skip', reason: 'instance not Linux/Shared/NA/Used' };
+    if (value !== wanted) return { kind: 'skip', reason: 'instance not Linux/Shared/NA/Used' };
   }
   if ((attrs.marketoption ?? 'OnDemand') !== 'OnDemand' && attrs.marketoption !== '') {
     return { kind: 'skip', reason: `instance market option ${attrs.marketoption}` };
@@ -93,7 +95,6 @@ export function mapOfferProduct(product: OfferProduct, ctx: MapContext): MappedO
   if (!instanceType) {
     throw new InputError({ file: origin.file, row: origin.row, field: fieldOf(origin, 'attributes.instanceType') }, `compute product ${product.sku} has no instance type`);
   }
-  if (dedicated) return servicePrice(product, dedicatedKey(instanceType), region, basis, origin);
 
   let onDemand: OnDemandPrice | undefined;
   const reserved: ReservedRate[] = [];
@@ -116,14 +117,15 @@ export function mapOfferProduct(product: OfferProduct, ctx: MapContext): MappedO
   return { kind: 'instance', sku: product.sku, region, instanceType, onDemand, reserved };
 }
 
-/** The first-tier on-demand price of a service product (or a dedicated instance). */
-function servicePrice(product: OfferProduct, service: ServiceKey, region: string, basis: PriceBasis, origin: OfferOrigin): MappedOffer {
+/** A service product's on-demand price, by its mapping's tier and unit rules. */
+function servicePrice(product: OfferProduct, m: ServiceMapping, region: string, basis: PriceBasis, origin: OfferOrigin): MappedOffer {
   const term = product.terms.find((t) => t.type === 'OnDemand');
-  const dim = term?.dimensions.find((d) => d.beginRange === '0' || d.beginRange === '') ?? term?.dimensions[0];
-  if (!term || !dim) return { kind: 'skip', reason: 'service product without on-demand price' };
-  const perUnit = plainDecimal(dim.usd, origin, termField(term.path, 'pricePerUnit.USD'));
-  const usd = service.scale ? dec(perUnit).times(service.scale).toFixed() : perUnit;
-  return { kind: 'service', sku: product.sku, price: { key: service.key, region, unit: service.unit, usd, description: dim.description, basis } };
+  if (!term || term.dimensions.length === 0) return { kind: 'skip', reason: 'service product without on-demand price' };
+  const dims = term.dimensions.map((d) => ({ ...d, usd: plainDecimal(d.usd, origin, termField(term.path, 'pricePerUnit.USD')) }));
+  const priced = servicePriceOf(m, dims, product.attributes.usagetype?.trim() ?? '');
+  if (!priced.ok) return { kind: 'skip', reason: priced.reason };
+  const description = priced.dimension.description || priced.description;
+  return { kind: 'service', sku: product.sku, rank: m.rank, price: { key: m.key, region, unit: priced.unit, usd: priced.usd, description, basis } };
 }
 
 function fieldOf(origin: OfferOrigin, rest: string): string {
