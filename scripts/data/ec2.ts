@@ -2,13 +2,14 @@
  * The EC2 part of the snapshot: reads the public sources (../shared/data, one corpus file), assembles
  * instance facts and prices (ec2/assemble.ts) and writes data/ec2/ (format: src/catalog/snapshot-format.ts).
  */
-import { CATALOG_FILE, regionFilePath, TYPES_FILE, type CatalogFile } from '../../src/catalog/snapshot-format.js';
-import { dec } from '../../src/money/index.js';
+import { encodeSnapshot, snapshotFiles } from '../../src/catalog/snapshot-encode.js';
+import { type Decimal } from '../../src/money/index.js';
 import { assembleEc2 } from './ec2/assemble.js';
+import { median } from './ec2/reserved-ratios.js';
 import { readEc2InstancesPrices, readEc2InstancesSpecs } from './ec2/ec2instances.js';
 import { readKarpenterCatalog, readKarpenterPrices, readNetworkBandwidth } from './ec2/karpenter.js';
 import { describeDisagreements } from './ec2/on-demand.js';
-import { readPartialSplit } from './ec2/partial-split.js';
+import { partialSplitFrom, readPartialSplit } from './ec2/partial-split.js';
 import { readLeanerCloudUsEast1, readLibcloudAttributes } from './ec2/price-list-2023.js';
 import { readSkyPilotVms } from './ec2/skypilot.js';
 import { manifestSource, readSourceFile, SOURCES } from './ec2/sources.js';
@@ -16,19 +17,21 @@ import { readArchitectureSnapshot, readSpotAdvisor } from './ec2/spot-advisor.js
 import { parseJson } from './ec2/table.js';
 import type { SnapshotBuilder, SnapshotFile } from './part.js';
 
-/** Compact JSON: one array row per line so diffs of the committed snapshot stay readable. */
-export function rowsJson(header: Record<string, unknown>, rowsKey: string, rows: readonly unknown[]): string {
-  const head = JSON.stringify(header).slice(0, -1);
-  return `${head},${JSON.stringify(rowsKey)}:[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]}\n`;
+/** How LeanerCloud's 2023 rates compare with the 2018-based figures they replace: a check of the estimates. */
+function driftNotes(d: { exact: readonly Decimal[]; estimate: readonly Decimal[] }): string[] {
+  const line = (xs: readonly Decimal[], what: string): string => {
+    const s = [...xs].sort((a, b) => a.cmp(b));
+    const pct = (x: Decimal): string => {
+      const v = x.minus(1).times(100).round(1);
+      return `${v.gt(0) ? '+' : ''}${v.eq(0) ? '0.0' : v.toFixed(1)}`;
+    };
+    return `check of ${what} against these 2023 rates (${s.length} types): 2023 ÷ 2018-based = median ${pct(median(s))} %, range ${pct(s[0]!)} % to ${pct(s[s.length - 1]!)} %`;
+  };
+  return [
+    ...(d.exact.length > 0 ? [line(d.exact, 'the exact 2018 rates')] : []),
+    ...(d.estimate.length > 0 ? [line(d.estimate, 'the ratio estimates')] : []),
+  ];
 }
-
-/** catalog.json with one basis per line. */
-function catalogJson(c: CatalogFile): string {
-  const { bases, ...head } = c;
-  return `${JSON.stringify(head, null, 1).slice(0, -2)},\n"bases":[\n${bases.map((x) => JSON.stringify(x)).join(',\n')}\n]\n}\n`;
-}
-
-const pct = (d: ReturnType<typeof dec>): string => d.times(100).toFixed(1);
 
 export const buildEc2: SnapshotBuilder = async ({ shared, log }) => {
   const read = (path: string) => readSourceFile(shared, path);
@@ -50,30 +53,30 @@ export const buildEc2: SnapshotBuilder = async ({ shared, log }) => {
   const archDoc = parseJson(f.arch.text, f.arch.absolute) as { reviewed_at?: string };
   const archAsOf = typeof archDoc.reviewed_at === 'string' ? archDoc.reviewed_at.slice(0, 10) : S.architecture.asOf;
   const sky = readSkyPilotVms(f.vms.text, f.vms.absolute);
-  const evidence = readPartialSplit(f.product.text, f.product.absolute);
-  const shares = [...evidence.upfrontShares].sort((a, b) => a.cmp(b));
-  const meanShare = shares.reduce((a, b) => a.plus(b), dec(0)).div(shares.length);
-  const share = meanShare.times(2).round(0).div(2); // nearest half: AWS's "about half upfront"
-  const splitMethod = `upfront = ${pct(share)} % of the term cost (effective hourly × term hours), hourly = the other ${pct(dec(1).minus(share))} %; the source gives only the effective rate. Measured on the ${evidence.instanceType} ${evidence.location} GetProducts product (${evidence.asOf}): its ${shares.length} partial-upfront offers put ${pct(shares[0]!)}–${pct(shares[shares.length - 1]!)} % of the term cost upfront`;
+  const split = partialSplitFrom(readPartialSplit(f.product.text, f.product.absolute), S.getProducts.id);
+  const advisor = readSpotAdvisor(f.advisor.text, f.advisor.absolute);
 
   const src = (def: { id: string; asOf: string }, asOf = def.asOf) => ({ id: def.id, asOf });
+  const karpenter = readKarpenterCatalog(f.catalog.text, f.catalog.absolute);
+  const architecture = readArchitectureSnapshot(f.arch.text, f.arch.absolute);
+  const archConflicts = karpenter.filter((k) => architecture.has(k.family) && architecture.get(k.family) !== k.arch).map((k) => k.instanceType);
   const snap = assembleEc2({
-    karpenter: readKarpenterCatalog(f.catalog.text, f.catalog.absolute),
+    karpenter,
     network: readNetworkBandwidth(f.network.text, f.network.absolute),
     ec2instances: readEc2InstancesSpecs(f.e18specs.text, f.e18specs.absolute),
     priceList: readLibcloudAttributes(f.libcloud.text, f.libcloud.absolute),
     skypilot: sky.offers,
-    advisorTypes: readSpotAdvisor(f.advisor.text, f.advisor.absolute).types,
-    architecture: readArchitectureSnapshot(f.arch.text, f.arch.absolute),
+    advisorTypes: advisor.types,
+    architecture,
     karpenterPrices: { source: src(S.karpenterPricing, karpenterPrices.asOf), prices: karpenterPrices.prices },
     skypilotSource: src(S.skypilot),
     ec2instancesPrices: readEc2InstancesPrices(f.e18prices.text, f.e18prices.absolute),
     ec2instancesSource: src(S.ec2instances),
     leanercloud: readLeanerCloudUsEast1(f.leaner.text, f.leaner.absolute),
     leanercloudSource: src(S.leanercloud),
-    advisor: readSpotAdvisor(f.advisor.text, f.advisor.absolute),
+    advisor,
     advisorSource: src(S.spotAdvisor),
-    split: { upfrontShare: share.toFixed(), basis: { kind: 'estimate', source: S.getProducts.id, asOf: evidence.asOf, method: splitMethod } },
+    split,
   });
 
   const total = (k: string): number => Object.values(snap.counts).reduce((n, c) => n + (c[k] ?? 0), 0);
@@ -81,12 +84,9 @@ export const buildEc2: SnapshotBuilder = async ({ shared, log }) => {
   for (const s of snap.specSource.values()) bySpecSource.set(s, (bySpecSource.get(s) ?? 0) + 1);
   const disagreements = describeDisagreements(snap.onDemand.disagreements);
 
-  const files: SnapshotFile[] = [
-    { path: CATALOG_FILE, content: catalogJson(snap.catalog) },
-    { path: TYPES_FILE, content: rowsJson({ format: snap.types.format, columns: snap.types.columns }, 'rows', snap.types.rows) },
-    ...snap.regions.map((r) => ({ path: regionFilePath(r.region), content: rowsJson({ format: r.format, region: r.region }, 'rows', r.rows) })),
-  ];
-  log(`ec2: ${snap.types.rows.length} instance types, ${snap.regions.length} regions, ${snap.catalog.bases.length} price bases`);
+  const encoded = encodeSnapshot(snap);
+  const files: SnapshotFile[] = snapshotFiles(encoded);
+  log(`ec2: ${snap.instanceTypes.length} instance types, ${snap.regions.length} regions, ${encoded.catalog.bases.length} price bases`);
 
   return {
     id: 'ec2',
@@ -103,8 +103,9 @@ export const buildEc2: SnapshotBuilder = async ({ shared, log }) => {
       ]),
       manifestSource(S.skypilot, [f.vms], S.skypilot.asOf, [
         'date of facts not stated in the file: inferred about 2025-05 (lists i7i and m8gd, not p6-b200/c8gn/m8i; P4/P5 prices from before the June 2025 cut); recorded as 2025-05-01, month precision',
+        'read from vms_full.csv as published (one row per type and AZ); the derived ondemand_spot_by_region.csv is not needed: per-AZ prices are aggregated here after dropping placeholders',
         `read ${sky.rows} rows; ${sky.duplicateRows} repeated (type, AZ) rows merged, keeping the one with a spot price; on-demand checked equal in every AZ of a region`,
-        `spot: a per-AZ spot price equal to the on-demand price or exactly 10 % of it is a placeholder, dropped (${total('ec2.spot.placeholdersDropped')} AZ prices); the representative spot price is the median of the remaining AZs, marked an estimate`,
+        `spot: a per-AZ spot price equal to the on-demand price or exactly 10 % of it is a placeholder, dropped (${total('ec2.spot.placeholdersDropped')} AZ prices: ${total('ec2.spot.placeholdersDropped') - total('ec2.spot.placeholdersTenPercent')} equal, ${total('ec2.spot.placeholdersTenPercent')} at 10 %, compared as exact decimals); the representative spot price is the median of the remaining AZs, marked an estimate`,
         ...disagreements,
       ]),
       manifestSource(S.ec2instances, [f.e18prices, f.e18specs], S.ec2instances.asOf, [
@@ -118,15 +119,19 @@ export const buildEc2: SnapshotBuilder = async ({ shared, log }) => {
         `Linux savings % and interruption bucket for every priced region; ${snap.advisorOnlyRegions.length} advisor regions without any on-demand source are left out: ${snap.advisorOnlyRegions.join(', ')}`,
         'a type listed by the advisor in a priced region counts as offered there even without a price',
       ]),
-      manifestSource(S.architecture, [f.arch], archAsOf, ['architecture of types absent from the Karpenter catalog']),
+      manifestSource(S.architecture, [f.arch], archAsOf, [
+        'architecture of types absent from the Karpenter catalog',
+        `checked against Karpenter for every family both list: ${archConflicts.length === 0 ? 'no disagreement' : `Karpenter kept for ${archConflicts.join(', ')}`}`,
+      ]),
       manifestSource(S.libcloud, [f.libcloud], S.libcloud.asOf, [
         "current generation: a type's own AWS currentGeneration flag here, else its ec2instances-2018 flag, else its family's flag in either, else current (a family absent from both was launched after 2023-08)",
       ]),
       manifestSource(S.leanercloud, [f.leaner], S.leanercloud.asOf, [
         'us-east-1 on-demand ranks between SkyPilot and ec2instances-2018 (fills types the newer sources lack)',
         `us-east-1 1yr standard all-upfront: exact (newer than 2018) where its on-demand equals today's; ${total('ec2.reserved.leanercloudSkippedOnDemandChanged')} skipped because on-demand changed since`,
+        ...driftNotes(snap.drift2018To2023),
       ]),
-      manifestSource(S.getProducts, [f.product], evidence.asOf, [splitMethod]),
+      manifestSource(S.getProducts, [f.product], split.basis.asOf, [split.basis.method!]),
     ],
     notes: [
       'on-demand precedence per region and type: newest exact source wins (karpenter-pricing 2026-07-20 > skypilot-v7 ~2025-05 > leanercloud-2023 > ec2instances-2018); every price keeps its source and date',

@@ -12,12 +12,27 @@ import type {
   ServicePrice,
 } from './types.js';
 
+/** What coverage() needs to know about one entry. */
+export interface CoverageFacts {
+  readonly onDemand: 'exact' | 'estimate' | undefined;
+  /** Number of reserved offers, and whether all of them are exact. */
+  readonly reserved: number;
+  readonly reservedAllExact: boolean;
+  readonly spot: boolean;
+}
+
+export function coverageFactsOf(p: Ec2Prices): CoverageFacts {
+  return { onDemand: p.onDemand?.basis.kind, reserved: p.reserved.length, reservedAllExact: p.reserved.every((r) => r.basis.kind === 'exact'), spot: p.spot !== undefined };
+}
+
 /** Every price entry of one region, possibly decoded lazily. */
 export interface RegionPriceTable {
   readonly region: string;
   /** Instance types with an entry in the region. */
   types(): readonly string[];
   get(instanceType: string): Ec2Prices | undefined;
+  /** Optional shortcut for coverage() that avoids decoding whole entries. */
+  coverageFacts?(instanceType: string): CoverageFacts | undefined;
 }
 
 export interface CatalogData {
@@ -124,14 +139,14 @@ export class InMemoryCatalog implements Catalog {
     let currentGen = 0;
     let currentGenExact = 0;
     for (const t of table?.types() ?? []) {
-      const p = table!.get(t);
-      if (!p) continue;
+      const f = table!.coverageFacts ? table!.coverageFacts(t) : ((p) => p && coverageFactsOf(p))(table!.get(t));
+      if (!f) continue;
       instanceTypes++;
-      const exact = p.onDemand?.basis.kind === 'exact';
-      if (p.onDemand) exact ? onDemandExact++ : onDemandEstimated++;
-      if (p.reserved.length > 0) p.reserved.every((r) => r.basis.kind === 'exact') ? reservedExact++ : reservedEstimated++;
-      if (p.spot) spot++;
-      if (this.specs.get(p.instanceType)?.currentGeneration) {
+      const exact = f.onDemand === 'exact';
+      if (f.onDemand) exact ? onDemandExact++ : onDemandEstimated++;
+      if (f.reserved > 0) f.reservedAllExact ? reservedExact++ : reservedEstimated++;
+      if (f.spot) spot++;
+      if (this.specs.get(t)?.currentGeneration) {
         currentGen++;
         if (exact) currentGenExact++;
       }

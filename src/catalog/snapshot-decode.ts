@@ -5,7 +5,8 @@
  * InputError naming it.
  */
 import { InputError } from '../errors.js';
-import type { CatalogData, RegionPriceTable } from './memory.js';
+import { ratioEstimate, splitReserved } from './reserved-split.js';
+import type { CatalogData, CoverageFacts, RegionPriceTable } from './memory.js';
 import { RESERVED_ORDER, SNAPSHOT_FORMAT, type CatalogFile, type PriceRow, type RegionFile, type SpecRow, type SpotCell, type TypesFile } from './snapshot-format.js';
 import type { CatalogSource, Ec2Prices, InstanceTypeSpec, PriceBasis, ReservedRate, ServicePrice, SpotFacts } from './types.js';
 
@@ -19,7 +20,7 @@ export interface SnapshotFiles {
   readonly catalog: NamedFile<CatalogFile>;
   readonly types: NamedFile<TypesFile>;
   /** One loader per region listed in catalog.json. */
-  readonly regions: ReadonlyMap<string, () => NamedFile<RegionFile>>;
+  readonly regions: ReadonlyMap<string, () => RegionText>;
   readonly sources: readonly CatalogSource[];
   readonly services: readonly ServicePrice[];
 }
@@ -56,14 +57,16 @@ export class RowDecoder {
     private readonly file: string,
   ) {}
 
-  basis(i: number, field: string): PriceBasis {
+  /** The basis at index `i`; `type` and `what` name the field in the error (built only then). */
+  basis(i: number, type: string, what: string): PriceBasis {
     const b = this.catalog.bases[i];
-    if (!b) throw new InputError({ file: this.file, field }, `basis index ${i} is not in ec2/catalog.json (${this.catalog.bases.length} bases)`);
+    if (!b) throw new InputError({ file: this.file, field: `${type} ${what}` }, `basis index ${i} is not in ec2/catalog.json (${this.catalog.bases.length} bases)`);
     return b;
   }
 
-  private reserved(cell: string | null, type: string): ReservedRate[] {
+  private reserved(cell: string | number | null, onDemand: string | null, type: string): ReservedRate[] {
     if (cell === null) return [];
+    if (typeof cell === 'number') return this.fromRatios(cell, onDemand, type);
     const entries = cell.split(' ');
     if (entries.length !== RESERVED_ORDER.length) {
       throw new InputError({ file: this.file, field: `${type} reserved` }, `expected ${RESERVED_ORDER.length} entries, found ${entries.length}`);
@@ -76,7 +79,6 @@ export class RowDecoder {
       const [effective, upfront, hourly] = e.slice(0, at).split(',') as [string, string?, string?];
       const [b, sb] = e.slice(at + 1).split('/');
       const o = RESERVED_ORDER[i]!;
-      const field = `${type} reserved[${i}]`;
       const rate: { -readonly [K in keyof ReservedRate]: ReservedRate[K] } = {
         term: o.term,
         offeringClass: o.offeringClass,
@@ -84,11 +86,29 @@ export class RowDecoder {
         upfrontUsd: o.paymentOption === 'no-upfront' ? '0' : (upfront ?? '0'),
         usdPerHour: o.paymentOption === 'no-upfront' ? effective : o.paymentOption === 'all-upfront' ? '0' : (hourly ?? '0'),
         effectiveUsdPerHour: effective,
-        basis: this.basis(Number(b), field),
+        basis: this.basis(Number(b), type, `reserved[${i}]`),
       };
-      if (sb !== undefined) rate.splitBasis = this.basis(Number(sb), `${field} split`);
+      if (sb !== undefined) rate.splitBasis = this.basis(Number(sb), type, `reserved[${i}] split`);
       out.push(rate);
     }
+    return out;
+  }
+
+  /** Ratio set `set` applied to the row's on-demand price. */
+  private fromRatios(set: number, onDemand: string | null, type: string): ReservedRate[] {
+    const field = `${type} reserved`;
+    const entries = this.catalog.ratioSets?.[set]?.split(' ');
+    if (!entries || entries.length !== RESERVED_ORDER.length) throw new InputError({ file: this.file, field }, `ratio set ${set} is missing from ec2/catalog.json or malformed`);
+    if (onDemand === null) throw new InputError({ file: this.file, field }, 'a ratio set needs an on-demand price');
+    const split = this.catalog.partialSplit;
+    if (!split) throw new InputError({ file: this.file, field }, 'ec2/catalog.json has no partialSplit for its ratio sets');
+    const partial = { upfrontShare: split.upfrontShare, basis: this.basis(split.basis, type, 'partialSplit') };
+    const out: ReservedRate[] = [];
+    entries.forEach((e, i) => {
+      if (e === '-') return;
+      const at = e.indexOf('@');
+      out.push(splitReserved(i, ratioEstimate(e.slice(0, at), onDemand), this.basis(Number(e.slice(at + 1)), type, `reserved[${i}]`), partial));
+    });
     return out;
   }
 
@@ -97,9 +117,9 @@ export class RowDecoder {
     const facts: { -readonly [K in keyof SpotFacts]: SpotFacts[K] } = {};
     if (savings !== null) facts.savingsPercent = savings;
     if (bucket !== null) facts.interruptionBucket = { index: bucket, label: this.catalog.interruptionLabels[bucket] ?? `bucket ${bucket}` };
-    if (advisorIdx >= 0) facts.advisorBasis = this.basis(advisorIdx, `${type} spot advisor`);
+    if (advisorIdx >= 0) facts.advisorBasis = this.basis(advisorIdx, type, 'spot advisor');
     if (usd !== null) facts.averageUsdPerHour = usd;
-    if (priceIdx >= 0) facts.priceBasis = this.basis(priceIdx, `${type} spot price`);
+    if (priceIdx >= 0) facts.priceBasis = this.basis(priceIdx, type, 'spot price');
     if (zones !== '') {
       const byZone: Record<string, string> = {};
       for (const pair of zones.split(' ')) {
@@ -113,38 +133,106 @@ export class RowDecoder {
 
   decode(region: string, row: PriceRow): Ec2Prices {
     const [type, od, odIdx, reserved, spot] = row;
-    const prices: { -readonly [K in keyof Ec2Prices]: Ec2Prices[K] } = { region, instanceType: type, currency: 'USD', reserved: this.reserved(reserved, type) };
-    if (od !== null) prices.onDemand = { usdPerHour: od, basis: this.basis(odIdx, `${type} on-demand`) };
+    const prices = { region, instanceType: type, currency: 'USD' } as { -readonly [K in keyof Ec2Prices]: Ec2Prices[K] };
+    // Reserved rates are decoded on first access: most look-ups need only the on-demand price.
+    let rates: ReservedRate[] | undefined;
+    Object.defineProperty(prices, 'reserved', { enumerable: true, get: () => (rates ??= this.reserved(reserved, od, type)) });
+    if (od !== null) prices.onDemand = { usdPerHour: od, basis: this.basis(odIdx, type, 'on-demand') };
     if (spot !== null) prices.spot = this.spot(spot, type);
     return prices;
   }
 }
 
-/** A region of the snapshot: parsed on first use, each type decoded on first look-up. */
+/** A region file as text (parsed row by row, on demand). */
+export interface RegionText {
+  readonly file: string;
+  readonly text: string;
+}
+
+const ROWS_OPEN = '"rows":[';
+
+/**
+ * Indexes a region file by instance type. Files written by snapshot-encode.ts hold one row per line, so
+ * each row stays unparsed text until first used; any other layout is parsed whole.
+ */
+export function indexRegionText(f: RegionText, region: string): Map<string, string | PriceRow> {
+  const { file, text } = f;
+  const checkHeader = (header: { format?: unknown; region?: unknown }): void => {
+    checkFormat({ file, content: header });
+    if (header.region !== region) throw new InputError({ file, field: 'region' }, `expected "${region}", found ${JSON.stringify(header.region)}`);
+  };
+  const out = new Map<string, string | PriceRow>();
+  const nl = text.indexOf('\n');
+  const head = nl >= 0 ? text.slice(0, nl) : '';
+  if (head.endsWith(ROWS_OPEN)) {
+    let header: { format?: unknown; region?: unknown };
+    try {
+      header = JSON.parse(`${head}]}`) as typeof header;
+    } catch (err) {
+      throw new InputError({ file, row: 0 }, `not valid JSON (${(err as Error).message})`);
+    }
+    checkHeader(header);
+    let row = 0;
+    for (let pos = nl + 1; pos < text.length; ) {
+      let end = text.indexOf('\n', pos);
+      if (end < 0) end = text.length;
+      const line = text.slice(pos, end);
+      pos = end + 1;
+      if (line === ']}' || line === '') continue;
+      row++;
+      const q = line.indexOf('"', 2);
+      if (!line.startsWith('["') || q < 0) throw new InputError({ file, row }, 'expected a row starting with ["<instance type>"');
+      out.set(line.slice(2, q), line.endsWith(',') ? line.slice(0, -1) : line);
+    }
+    return out;
+  }
+  let doc: RegionFile;
+  try {
+    doc = JSON.parse(text) as RegionFile;
+  } catch (err) {
+    throw new InputError({ file }, `not valid JSON (${(err as Error).message})`);
+  }
+  checkHeader(doc);
+  for (const r of doc.rows ?? []) out.set(r[0], r);
+  return out;
+}
+
+/** A region of the snapshot: indexed on first use, each type parsed and decoded on first look-up. */
 export class SnapshotPriceTable implements RegionPriceTable {
-  private rows: readonly PriceRow[] | undefined;
-  private index: Map<string, number> | undefined;
+  private index: Map<string, string | PriceRow> | undefined;
   private typeList: string[] = [];
   private decoder: RowDecoder | undefined;
+  private file = '';
   private readonly decoded = new Map<string, Ec2Prices>();
 
   constructor(
     readonly region: string,
     private readonly catalog: CatalogFile,
-    private readonly load: () => NamedFile<RegionFile>,
+    private readonly load: () => RegionText,
   ) {}
 
-  private ensure(): Map<string, number> {
+  private ensure(): Map<string, string | PriceRow> {
     if (this.index) return this.index;
     const f = this.load();
-    checkFormat(f);
-    if (f.content.region !== this.region) throw new InputError({ file: f.file, field: 'region' }, `expected "${this.region}", found "${f.content.region}"`);
-    this.rows = f.content.rows;
+    this.file = f.file;
     this.decoder = new RowDecoder(this.catalog, f.file);
-    const index = new Map<string, number>();
-    this.rows.forEach((r, i) => index.set(r[0], i));
-    this.typeList = [...index.keys()];
-    return (this.index = index);
+    this.index = indexRegionText(f, this.region);
+    this.typeList = [...this.index.keys()];
+    return this.index;
+  }
+
+  private row(instanceType: string): PriceRow | undefined {
+    const index = this.ensure();
+    const v = index.get(instanceType);
+    if (typeof v !== 'string') return v;
+    let parsed: PriceRow;
+    try {
+      parsed = JSON.parse(v) as PriceRow;
+    } catch (err) {
+      throw new InputError({ file: this.file, field: instanceType }, `row is not valid JSON (${(err as Error).message})`);
+    }
+    index.set(instanceType, parsed);
+    return parsed;
   }
 
   types(): readonly string[] {
@@ -152,12 +240,30 @@ export class SnapshotPriceTable implements RegionPriceTable {
     return this.typeList;
   }
 
+  /** Coverage facts straight from the row: basis kinds by index, no decoding of prices. */
+  coverageFacts(instanceType: string): CoverageFacts | undefined {
+    const r = this.row(instanceType);
+    if (!r) return undefined;
+    const [, od, odIdx, reserved, spot] = r;
+    const bases = this.catalog.bases;
+    let count = 0;
+    let allExact = true;
+    if (reserved !== null) {
+      const text = typeof reserved === 'number' ? (this.catalog.ratioSets?.[reserved] ?? '') : reserved;
+      for (const m of text.matchAll(/@(\d+)/g)) {
+        count++;
+        if (bases[Number(m[1])]?.kind !== 'exact') allExact = false;
+      }
+    }
+    return { onDemand: od === null ? undefined : bases[odIdx]?.kind, reserved: count, reservedAllExact: allExact, spot: spot !== null };
+  }
+
   get(instanceType: string): Ec2Prices | undefined {
     const hit = this.decoded.get(instanceType);
     if (hit) return hit;
-    const at = this.ensure().get(instanceType);
-    if (at === undefined) return undefined;
-    const p = this.decoder!.decode(this.region, this.rows![at]!);
+    const r = this.row(instanceType);
+    if (!r) return undefined;
+    const p = this.decoder!.decode(this.region, r);
     this.decoded.set(instanceType, p);
     return p;
   }

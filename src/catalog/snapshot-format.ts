@@ -20,6 +20,14 @@ export interface CatalogFile {
   /** Spot Instance Advisor interruption ranges, by bucket index. */
   readonly interruptionLabels: readonly string[];
   readonly bases: readonly PriceBasis[];
+  /** How partial-upfront rates are split (needed when ratio sets are used): share of the term cost upfront, basis index. */
+  readonly partialSplit?: { readonly upfrontShare: string; readonly basis: number };
+  /**
+   * Reserved ratio sets shared by many rows: 12 space-separated entries "<ratio>@<basis>" or "-". A row
+   * referring to one gets effective = ratio × its on-demand price, rounded half-up to 6 decimals
+   * (reserved-split.ts), and the split of its payment option.
+   */
+  readonly ratioSets?: readonly string[];
 }
 
 /** Column order of a row of types.json. Booleans are 0/1; unknown numbers are null. */
@@ -82,13 +90,14 @@ export type ReservedCell = string;
 
 /**
  * One instance type in one region:
- * [type, onDemandUsdPerHour|null, onDemandBasis|-1, reserved|null, spot|null].
+ * [type, onDemandUsdPerHour|null, onDemandBasis|-1, reserved|null, spot|null]; reserved is a ReservedCell
+ * or the index of a ratio set in catalog.json.
  */
 export type PriceRow = [
   instanceType: string,
   onDemand: string | null,
   onDemandBasis: number,
-  reserved: ReservedCell | null,
+  reserved: ReservedCell | number | null,
   spot: SpotCell | null,
 ];
 

@@ -8,20 +8,23 @@ import { InputError } from '../errors.js';
 import { DATA_DIR } from './data-dir.js';
 import { InMemoryCatalog } from './memory.js';
 import { parseServiceFile } from './service-file.js';
-import { decodeSnapshot, type NamedFile } from './snapshot-decode.js';
-import { CATALOG_FILE, regionFilePath, TYPES_FILE, type CatalogFile, type RegionFile, type TypesFile } from './snapshot-format.js';
+import { decodeSnapshot, type NamedFile, type RegionText } from './snapshot-decode.js';
+import { CATALOG_FILE, regionFilePath, TYPES_FILE, type CatalogFile, type TypesFile } from './snapshot-format.js';
 import type { CatalogSource, ServicePrice } from './types.js';
 
 const cache = new Map<string, InMemoryCatalog>();
 
-function readJson<T>(dir: string, relative: string): NamedFile<T> {
+function readText(dir: string, relative: string): RegionText {
   const file = resolve(dir, relative);
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    return { file, text: readFileSync(file, 'utf8') };
   } catch {
     throw new InputError({ file }, 'the price snapshot file is missing; run `npm run data:build` (needs ../shared/data)');
   }
+}
+
+function readJson<T>(dir: string, relative: string): NamedFile<T> {
+  const { file, text } = readText(dir, relative);
   try {
     return { file, content: JSON.parse(text) as T };
   } catch (err) {
@@ -52,7 +55,7 @@ function servicePrices(dir: string): ServicePrice[] {
 export function readSnapshotCatalog(dir: string = DATA_DIR): InMemoryCatalog {
   const catalog = readJson<CatalogFile>(dir, CATALOG_FILE);
   const types = readJson<TypesFile>(dir, TYPES_FILE);
-  const regions = new Map((catalog.content.regions ?? []).map((r) => [r, () => readJson<RegionFile>(dir, regionFilePath(r))] as const));
+  const regions = new Map((catalog.content.regions ?? []).map((r) => [r, () => readText(dir, regionFilePath(r))] as const));
   return new InMemoryCatalog(decodeSnapshot({ catalog, types, regions, sources: manifestSources(dir), services: servicePrices(dir) }));
 }
 

@@ -15,6 +15,7 @@ import { validateOptions, type EstimateOptions } from './options.js';
 import { pickInstance } from './pick-instance.js';
 import type { AppResult, EstimateResult, PoolResult } from './result.js';
 import { isProd, scenarioResults, type Placement } from './scenarios.js';
+import { priceServiceLines } from './services/service-results.js';
 
 function countSkipped(skipped: readonly SkippedRow[]): Partial<Record<SkipReason, number>> {
   const counts: Partial<Record<SkipReason, number>> = {};
@@ -49,12 +50,25 @@ export function estimate(inventory: Inventory, catalog: Catalog, o: EstimateOpti
     });
     return false;
   });
-  if (prodRecords.length === 0) {
+  const prodServices = (inventory.services ?? []).filter((r) => {
+    if (isProd(r.env)) return true;
+    skipped.push({
+      file: r.ref.file,
+      row: r.ref.row,
+      field: 'env',
+      vm: r.name ?? r.app,
+      reason: 'non-prod',
+      detail: `environment "${r.env}": non-prod environments are priced as a ratio of prod (--env)`,
+    });
+    return false;
+  });
+  if (prodRecords.length === 0 && prodServices.length === 0) {
     const file = inventory.sources.map((s) => s.file).join(', ') || 'inventory';
     const why = Object.entries(countSkipped(skipped)).map(([k, n]) => `${n} ${k}`).join(', ');
-    throw new InputError({ file }, `nothing to estimate: no prod VM left after reading ${inventory.sources.reduce((a, s) => a + s.rows, 0)} rows${why ? ` (skipped: ${why})` : ''}`);
+    throw new InputError({ file }, `nothing to estimate: no prod VM or service left after reading ${inventory.sources.reduce((a, s) => a + s.rows, 0)} rows${why ? ` (skipped: ${why})` : ''}`);
   }
-  const demands = groupDemand(prodRecords, appOf(o.groupBy), o.headroomPct);
+  const appOfRecord = appOf(o.groupBy);
+  const demands = groupDemand(prodRecords, appOfRecord, o.headroomPct);
   const set = selectCandidates(catalog, o.region, o.types);
   const convert = (usd: Decimal): Decimal => fromUsd(usd, o.currency, o.fx);
   const H = o.hoursPerMonth;
@@ -113,8 +127,11 @@ export function estimate(inventory: Inventory, catalog: Catalog, o: EstimateOpti
     }
   }
 
+  const lines = priceServiceLines(prodRecords, prodServices, appOfRecord, catalog, { region: o.region, hoursPerMonth: H, convert });
+  const fixed = lines.servicesMonthlyCost.plus(lines.trafficMonthlyCost);
   const onpremMonthly = o.onpremMonthly !== undefined ? dec(o.onpremMonthly) : undefined;
   const scenarios = scenarioResults(placements, o.environments, {
+    fixedProdMonthly: fixed,
     hoursPerMonth: H,
     minInstances: o.minInstances,
     loadProfile: o.loadProfile,
@@ -123,7 +140,12 @@ export function estimate(inventory: Inventory, catalog: Catalog, o: EstimateOpti
     ...(onpremMonthly ? { onpremMonthly } : {}),
   });
   const onDemand = scenarios[0]!;
-  const environments = o.environments.map((e, i) => ({ name: e.name, ratio: e.ratio, monthlyCost: onDemand.environments[i]!.monthlyCost }));
+  const environments = o.environments.map((e, i) => {
+    const monthlyCost = onDemand.environments[i]!.monthlyCost;
+    const servicesMonthlyCost = lines.servicesMonthlyCost.times(dec(e.ratio));
+    const trafficMonthlyCost = lines.trafficMonthlyCost.times(dec(e.ratio));
+    return { name: e.name, ratio: e.ratio, monthlyCost, computeMonthlyCost: monthlyCost.minus(servicesMonthlyCost).minus(trafficMonthlyCost), servicesMonthlyCost, trafficMonthlyCost };
+  });
   return {
     currency: o.currency,
     region: o.region,
@@ -139,6 +161,12 @@ export function estimate(inventory: Inventory, catalog: Catalog, o: EstimateOpti
     ...(pool ? { pool } : {}),
     environments,
     environmentRatios: o.environments,
+    services: lines.services,
+    traffic: lines.traffic,
+    notPriced: lines.notPriced,
+    computeMonthlyCost: apps.reduce((t, a) => t.plus(a.monthlyCost), ZERO),
+    servicesMonthlyCost: lines.servicesMonthlyCost,
+    trafficMonthlyCost: lines.trafficMonthlyCost,
     totalMonthlyCost: onDemand.totalMonthlyCost,
     totalYearlyCost: onDemand.totalMonthlyCost.times(12),
     scenarios,

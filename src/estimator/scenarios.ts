@@ -28,6 +28,11 @@ export interface ScenarioOptions {
   /** USD → output currency. */
   readonly convert: (usd: Decimal) => Decimal;
   readonly onpremMonthly?: Decimal;
+  /**
+   * Managed services and traffic, prod, per month in the output currency: added to every scenario at its
+   * on-demand list price, fanned out by the environment ratios (no reserved or spot discount, not scaled by load).
+   */
+  readonly fixedProdMonthly?: Decimal;
 }
 
 interface Priced {
@@ -85,7 +90,9 @@ export function scenarioResults(placements: readonly Placement[], envs: readonly
   const build = (name: ScenarioName, title: string, prodPrice: Priced, nonProdPrice: Priced, extraNotes: string[] = []): ScenarioResult => {
     const environments = envs.map((e) => ({
       name: e.name,
-      monthlyCost: o.convert((isProd(e.name) ? prodPrice : nonProdPrice).monthlyUsd.times(dec(e.ratio))),
+      monthlyCost: o
+        .convert((isProd(e.name) ? prodPrice : nonProdPrice).monthlyUsd.times(dec(e.ratio)))
+        .plus((o.fixedProdMonthly ?? ZERO).times(dec(e.ratio))),
     }));
     const total = environments.reduce((acc, e) => acc.plus(e.monthlyCost), ZERO);
     const usedProd = hasProd ? prodPrice : undefined;

@@ -122,7 +122,7 @@ export function renderPricesTable(v: PricesView): string {
   const notes = new Notes();
   const specs = [
     `${v.vcpu} vCPU`,
-    `${v.memoryGiB} GiB`,
+    `${Number(v.memoryGiB.toFixed(2))} GiB`,
     `${v.arch} (${v.cpuManufacturer})`,
     v.sustainedClockGhz !== null ? `sustained clock ${v.sustainedClockGhz} GHz` : 'sustained clock unknown',
     v.currentGeneration ? 'current generation' : 'previous generation',
@@ -139,7 +139,7 @@ export function renderPricesTable(v: PricesView): string {
   }
   if (v.spot?.averageHourly != null) rows.push(['spot', '', String(v.spot.averageHourly), String(v.spot.averageHourly), basisText(v.spot.priceBasis, notes)]);
   const out = [
-    `${v.instanceType} in ${v.region} — Linux, shared tenancy, USD; on-demand as of ${v.pricesAsOf ?? 'n/a'}`,
+    `${v.instanceType} in ${v.region} — Linux, shared tenancy, USD; ${v.pricesAsOf ? `on-demand as of ${v.pricesAsOf}` : 'no on-demand price in the sources'}`,
     `specs: ${specs.join(', ')}`,
     '',
     textTable(

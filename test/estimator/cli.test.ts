@@ -26,6 +26,18 @@ describe('nuage estimate: golden outputs on examples/inventory.csv', () => {
     expect(widest).toBeLessThanOrEqual(100);
   });
 
+  it('services with parts that cannot be priced: marked * and listed, never counted as zero (table golden)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nuage-est-'));
+    writeFileSync(
+      join(dir, 'services.csv'),
+      'app,vm,kind,spec,egress_internet_gb\nmedia,archive,service,s3 60 TB,\napi,db,service,rds db.m5.large,\napi,events,service,dynamodb 20 GB,300\n',
+    );
+    const r = await nuage(['estimate', join(dir, 'services.csv'), '--currency', 'USD']);
+    expect(r.code).toBe(0);
+    await expect(r.stdout.replace(dir, '<dir>')).toMatchFileSnapshot('__golden__/services-not-priced.txt');
+    expect(r.stdout).toContain('Not priced (no cost counted): media · s3 archive · Standard storage (next 450 TB) (missing-price)');
+  });
+
   it('--strategy cluster golden (table)', async () => {
     const r = await nuage(['estimate', EXAMPLE, '--strategy', 'cluster', '--family', 'm5', '--ha']);
     expect(r.code).toBe(0);
@@ -42,12 +54,9 @@ describe('nuage estimate: acceptance', () => {
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ currency: 'EUR', region: 'eu-west-3', hoursPerMonth: 720, usdToEur: 1, pricesAsOf: '2026-07-20' });
     expect(j.apps[0]).toMatchObject({ app: 'api', vmCount: 8, peakCpuGhz: 16, peakMemoryGiB: 32, instanceType: 'm5.xlarge', instanceCount: 2, hourlyCost: 0.448, monthlyCost: 322.56 });
-    expect(j.environments).toEqual([
-      { name: 'prod', ratio: 1, monthlyCost: 322.56 },
-      { name: 'staging', ratio: 0.4, monthlyCost: 129.024 },
-      { name: 'dev', ratio: 0.2, monthlyCost: 64.512 },
-      { name: 'sandbox', ratio: 0.1, monthlyCost: 32.256 },
-    ]);
+    // No managed service or traffic in this inventory: each environment is compute alone.
+    const env = (name: string, ratio: number, cost: number) => ({ name, ratio, monthlyCost: cost, computeMonthlyCost: cost, servicesMonthlyCost: 0, trafficMonthlyCost: 0 });
+    expect(j.environments).toEqual([env('prod', 1, 322.56), env('staging', 0.4, 129.024), env('dev', 0.2, 64.512), env('sandbox', 0.1, 32.256)]);
     expect(j.totalMonthlyCost).toBe(548.352);
     expect(j.totalYearlyCost).toBe(6580.224);
     expect(j.scenarios.map((s: { name: string }) => s.name)).toEqual(['on-demand', 'reserved-1yr', 'reserved-3yr', 'spot-non-prod', 'load-profile']);
@@ -125,8 +134,26 @@ describe('saved budgets', () => {
     expect(saved.result).toEqual(estimateJson);
     expect(saved.inputs.files).toEqual([EXAMPLE]);
 
+    // The saved environments include managed services and traffic; the services are kept with the result.
+    expect(estimateJson.environments[0].monthlyCost).toBeCloseTo(
+      estimateJson.environments[0].computeMonthlyCost + estimateJson.servicesMonthlyCost + estimateJson.trafficMonthlyCost,
+      9,
+    );
+    expect(saved.result.services.map((x: { kind: string; name: string }) => `${x.kind} ${x.name}`)).toEqual([
+      'rds catalog-db',
+      'dynamodb user-events',
+      'sqs jobs-queue',
+      's3 media-files',
+      'alb public-alb',
+      'nat egress-nat',
+      'elasticache sessions',
+    ]);
+
     const showTable = await nuage(['budgets', 'show', 'media-2027', '--db', db]);
     expect(showTable.stdout).toContain('Budget "media-2027"');
+    // (720 h × 0.395664 + 200 GB × 0.26556) USD ÷ 1.165 = 290.12 EUR
+    expect(showTable.stdout).toMatch(/api\s+rds catalog-db\s+rds db\.m5\.large mysql multi-az 200 GB\s+290\.12/);
+    expect(showTable.stdout).toMatch(/media-origin\s+traffic\s+20000 GB to the internet, 0 GB across AZs\s+1,495\.55/);
 
     const store = openStore(db);
     try {

@@ -44,4 +44,36 @@ describe('nuage estimate on the data/ snapshot', () => {
     expect(byName['load-profile']).toBeLessThan(byName['on-demand']);
     expect(j.scenarios[0].onpremRatio).toBeCloseTo(byName['on-demand'] / 12000, 12);
   });
+
+  it('examples/inventory.csv: managed services and traffic priced from data/services, in USD at 720 h (--family m5)', async () => {
+    const r = await runCli(['estimate', 'examples/inventory.csv', '--family', 'm5', '--hours-per-month', '720', '--currency', 'USD', '--format', 'json'], { cwd: PROJECT_ROOT });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    // The worked example holds with services and traffic in the same inventory.
+    expect(j.apps.find((a: { app: string }) => a.app === 'api')).toMatchObject({ instanceType: 'm5.xlarge', instanceCount: 2, monthlyCost: 322.56 });
+    const svc = Object.fromEntries(j.services.map((s: { name: string; monthlyCost: number }) => [s.name, s.monthlyCost]));
+    expect(svc).toEqual({
+      'catalog-db': 337.99008, // 720 × 0.395664 + 200 × 0.26556
+      'user-events': 20.76725, // 50 × 0.148525 + 10 × 0.74 + 20 × 0.29705
+      'jobs-queue': 120, // 300 × 0.40
+      'media-files': 141.88, // 5,120 × 0.024 + 2 × 5.3 + 20 × 0.42
+      'public-alb': 31.1472, // 720 × 0.02646 + 2 × 720 × 0.0084
+      'egress-nat': 76, // 720 × 0.05 + 800 × 0.05
+      sessions: 129.62664, // 720 × 0.180037
+    });
+    // Egress 24,200 GB: 10,240 × 0.09 + 13,960 × 0.085 = 2,108.2; inter-AZ (3,000 + 800) × 2 × 0.01 = 76.
+    expect(j.trafficMonthlyCost).toBeCloseTo(2184.2, 9);
+    expect(j.notPriced).toEqual([]);
+    const prod = j.environments[0];
+    expect(prod.monthlyCost).toBeCloseTo(prod.computeMonthlyCost + j.servicesMonthlyCost + j.trafficMonthlyCost, 9);
+    expect(j.environments[1].servicesMonthlyCost).toBeCloseTo(j.servicesMonthlyCost * 0.4, 9);
+  });
+
+  it('the table has the "Managed services and traffic" section and fits in 100 columns', async () => {
+    const r = await runCli(['estimate', 'examples/inventory.csv'], { cwd: PROJECT_ROOT });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Managed services and traffic (prod, on-demand)');
+    expect(r.stdout).toMatch(/notifications\s+sqs jobs-queue\s+sqs standard 300M requests\s+103\.00/); // 120 USD ÷ 1.165
+    expect(Math.max(...r.stdout.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(100);
+  });
 });

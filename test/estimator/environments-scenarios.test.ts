@@ -46,7 +46,7 @@ describe('environment ratios', () => {
 
   it('an inventory with nothing to estimate is an InputError', () => {
     expect(() => estimate(csv('app,vm,env,peak_cpu_ghz,peak_ram_gb\na,a-1,dev,1,2\n'), catalog, options(book))).toThrow(
-      'inventory.csv: nothing to estimate: no prod VM left after reading 1 rows (skipped: 1 non-prod)',
+      'inventory.csv: nothing to estimate: no prod VM or service left after reading 1 rows (skipped: 1 non-prod)',
     );
   });
 });

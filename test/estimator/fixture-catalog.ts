@@ -3,7 +3,7 @@
  * specs and sustained clocks from Karpenter's instance-type table, spot medians, and m5 reserved rates.
  */
 import { InMemoryCatalog } from '../../src/catalog/memory.js';
-import type { Ec2Prices, InstanceTypeSpec, ReservedRate } from '../../src/catalog/types.js';
+import type { Ec2Prices, InstanceTypeSpec, PriceBasis, ReservedRate, ServicePrice } from '../../src/catalog/types.js';
 
 type Row = [type: string, vcpu: number, gib: number, clock: number | null, usd: string, spot?: string, extra?: Partial<InstanceTypeSpec>];
 
@@ -72,6 +72,39 @@ export function fixtureSpecs(): InstanceTypeSpec[] {
   });
 }
 
+/**
+ * eu-west-3 managed-service prices as in data/services/eu-west-3.json (2026 offers; estimates where the snapshot
+ * has estimates), for the services and traffic of examples/inventory.csv.
+ */
+const PARIS_2026: PriceBasis = { kind: 'exact', source: 'aws-offers-eu-west-3-2026', asOf: '2026-09-28' };
+const RATIO: PriceBasis = { kind: 'estimate', source: 'eu-west-1 × median EC2 ratio', asOf: '2026-09-11', method: 'eu-west-1 price × 1.049645' };
+const FLAT: PriceBasis = { kind: 'estimate', source: 'same as eu-west-1 / us-east-1', asOf: '2026-09-16', method: 'region-independent price' };
+const SERVICES: [key: string, unit: string, usd: string, basis: PriceBasis][] = [
+  ['rds:db.m5.large:mysql:multi-az', 'hour', '0.395664', RATIO],
+  ['rds:storage:gp2:multi-az', 'GB-month', '0.26556', RATIO],
+  ['dynamodb:rru', 'million-request-units', '0.148525', RATIO],
+  ['dynamodb:wru', 'million-request-units', '0.74', RATIO],
+  ['dynamodb:storage', 'GB-month', '0.29705', RATIO],
+  ['sqs:requests:standard', 'million-requests', '0.40', FLAT],
+  ['s3:standard:storage', 'GB-month', '0.024', PARIS_2026],
+  ['s3:requests:tier1', 'million-requests', '5.3', PARIS_2026],
+  ['s3:requests:tier2', 'million-requests', '0.42', PARIS_2026],
+  ['alb:hour', 'hour', '0.02646', PARIS_2026],
+  ['alb:lcu', 'LCU-hour', '0.0084', PARIS_2026],
+  ['nat:hour', 'hour', '0.05', PARIS_2026],
+  ['nat:data-processed', 'GB', '0.05', PARIS_2026],
+  ['elasticache:cache.m5.large:redis', 'hour', '0.068037', RATIO],
+  ['transfer:internet-out:tier1', 'GB', '0.09', PARIS_2026],
+  ['transfer:internet-out:tier2', 'GB', '0.085', FLAT],
+  ['transfer:internet-out:tier3', 'GB', '0.07', FLAT],
+  ['transfer:internet-out:tier4', 'GB', '0.05', FLAT],
+  ['transfer:inter-az', 'GB', '0.01', FLAT],
+];
+
+export function fixtureServicePrices(region = 'eu-west-3'): ServicePrice[] {
+  return SERVICES.map(([key, unit, usd, basis]) => ({ key, region, unit, usd, description: key, basis }));
+}
+
 export function fixtureCatalog(region = 'eu-west-3'): InMemoryCatalog {
   const prices: Ec2Prices[] = ROWS.map(([type, , , , usd, spot]) => ({
     region,
@@ -85,5 +118,6 @@ export function fixtureCatalog(region = 'eu-west-3'): InMemoryCatalog {
     info: { pricesAsOf: '2026-07-20', sources: [], regions: [region], origin: 'snapshot' },
     instanceTypes: fixtureSpecs(),
     ec2Prices: prices,
+    servicePrices: fixtureServicePrices(region),
   });
 }

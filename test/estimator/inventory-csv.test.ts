@@ -60,10 +60,25 @@ describe('generic CSV inventory', () => {
     ]);
   });
 
-  it('reports managed-service rows as not priced yet, never drops them silently', () => {
-    const inv = csv('app,vm,kind,peak_cpu_ghz,peak_ram_gb\ncatalog-db,,service,,\nw,w-1,vm,1,2\n');
-    expect(inv.records).toHaveLength(1);
-    expect(inv.skipped).toEqual([{ file: 'inventory.csv', row: 2, reason: 'service-not-priced', detail: expect.stringContaining('"catalog-db" is not priced yet') }]);
+  it('reads managed-service rows (spec column) and traffic columns; a service row without a spec is rejected with its field', () => {
+    const inv = csv(
+      'app,vm,kind,peak_cpu_ghz,peak_ram_gb,spec,egress_internet_gb,inter_az_gb\n' +
+        'api,catalog-db,service,,,rds db.m5.large multi-az 200 GB,,\n' +
+        'w,w-1,vm,1,2,,150,40\n' +
+        'broken,,service,,,,,\n',
+    );
+    expect(inv.records.map((r) => [r.vm, r.traffic])).toEqual([['w-1', { internetEgressGb: 150, interAzGb: 40 }]]);
+    expect(inv.services).toEqual([
+      {
+        ref: { file: 'inventory.csv', row: 2 },
+        app: 'api',
+        name: 'catalog-db',
+        env: 'prod',
+        specText: 'rds db.m5.large multi-az 200 GB',
+        spec: { kind: 'rds', instanceClass: 'db.m5.large', engine: 'mysql', deployment: 'multi-az', storageGb: 200 },
+      },
+    ]);
+    expect(inv.skipped).toEqual([{ file: 'inventory.csv', row: 4, field: 'spec', reason: 'invalid', detail: expect.stringContaining('a service row needs its spec in the spec column') }]);
   });
 
   it('rejects malformed rows with file, row and field, and keeps the good ones', () => {

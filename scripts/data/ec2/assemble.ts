@@ -1,21 +1,20 @@
 /**
  * Pure assembly of the EC2 snapshot from parsed sources: on-demand precedence, instance facts, reserved
- * (exact or estimated), spot; then the compact files of snapshot-format.ts, counts and notes.
+ * (exact or estimated), spot → plain catalog values, with counts per region for the manifest.
  */
-import { RESERVED_ORDER, SNAPSHOT_FORMAT, type ReservedCell, SPEC_COLUMNS, type CatalogFile, type PriceRow, type RegionFile, type SpecRow, type SpotCell, type TypesFile } from '../../../src/catalog/snapshot-format.js';
-import type { InstanceTypeSpec } from '../../../src/catalog/types.js';
-import { BasisTable } from './bases.js';
+import { splitReserved, type PartialSplit } from '../../../src/catalog/reserved-split.js';
+import type { RatioEntry } from '../../../src/catalog/snapshot-encode.js';
+import type { Ec2Prices, InstanceTypeSpec, ReservedRate } from '../../../src/catalog/types.js';
+import { dec, type Decimal } from '../../../src/money/index.js';
 import type { Ec2InstancesPrice } from './ec2instances.js';
 import { chooseOnDemand, type DatedSource, type OnDemandTable } from './on-demand.js';
+import type { LeanerCloudPrice } from './price-list-2023.js';
 import { RatioTables } from './reserved-ratios.js';
-import { reservedFor, type Valued } from './reserved.js';
-import { splitReserved, type PartialSplit } from '../../../src/catalog/reserved-split.js';
-import { dec } from '../../../src/money/index.js';
+import { reservedFor } from './reserved.js';
 import type { SkyPilotOffer } from './skypilot.js';
 import { buildSpecs, currentGenerationRule, type SpecInputs } from './specs.js';
 import type { SpotAdvisor } from './spot-advisor.js';
-import { spotFor, type PlannedSpot } from './spot.js';
-import type { LeanerCloudPrice } from './price-list-2023.js';
+import { spotFor } from './spot.js';
 
 export interface Ec2Inputs extends SpecInputs {
   readonly karpenterPrices: OnDemandTable;
@@ -33,14 +32,23 @@ export interface Ec2Inputs extends SpecInputs {
 export type RegionCounts = Record<string, number>;
 
 export interface Ec2Snapshot {
-  readonly catalog: CatalogFile;
-  readonly types: TypesFile;
-  readonly regions: readonly RegionFile[];
+  /** Newest exact on-demand date. */
+  readonly pricesAsOf: string;
+  readonly regions: readonly string[];
+  readonly interruptionLabels: readonly string[];
+  readonly instanceTypes: readonly InstanceTypeSpec[];
+  /** Sorted by region, then instance type. */
+  readonly ec2Prices: readonly Ec2Prices[];
+  /** Rows whose reserved rates are all ratio × on-demand, stored as shared ratio sets. */
+  readonly reservedRatios: ReadonlyMap<string, readonly (RatioEntry | undefined)[]>;
+  readonly partialSplit: PartialSplit;
   readonly counts: Readonly<Record<string, RegionCounts>>;
   readonly onDemand: ReturnType<typeof chooseOnDemand>;
   readonly specSource: ReadonlyMap<string, string>;
   readonly withoutFacts: readonly string[];
   readonly advisorOnlyRegions: readonly string[];
+  /** LeanerCloud 2023 exact ÷ the 2018-based figure it replaced, by the replaced figure's basis kind. */
+  readonly drift2018To2023: { readonly exact: readonly Decimal[]; readonly estimate: readonly Decimal[] };
 }
 
 function table(source: DatedSource, entries: Iterable<{ region: string; type: string; usd: string | undefined }>): OnDemandTable {
@@ -54,31 +62,14 @@ function table(source: DatedSource, entries: Iterable<{ region: string; type: st
   return { source, prices };
 }
 
-function add(set: Map<string, Set<string>>, region: string, type: string): void {
-  let s = set.get(region);
-  if (!s) set.set(region, (s = new Set()));
-  s.add(type);
-}
-
-function specRow(s: InstanceTypeSpec): SpecRow {
-  const b = (v: boolean): 0 | 1 => (v ? 1 : 0);
-  return [s.instanceType, s.family, s.generation, s.size, s.vcpu, s.memoryGiB, s.arch, s.cpuManufacturer, s.sustainedClockGhz, b(s.burstable), b(s.bareMetal), b(s.currentGeneration), s.networkBandwidthMbps, s.gpuCount];
-}
-
-/** The reserved cell of a PriceRow (see snapshot-format.ts), or null when there is no rate at all. */
-export function reservedCell(rates: readonly (Valued | undefined)[], bases: BasisTable, partial: PartialSplit): ReservedCell | null {
-  if (rates.every((v) => v === undefined)) return null;
-  return RESERVED_ORDER.map((o, i) => {
-    const v = rates[i];
-    if (!v) return '-';
-    const r = splitReserved(i, dec(v.value), v.basis, partial);
-    const cells = o.paymentOption === 'no-upfront' ? [r.effectiveUsdPerHour] : o.paymentOption === 'all-upfront' ? [r.effectiveUsdPerHour, r.upfrontUsd] : [r.effectiveUsdPerHour, r.upfrontUsd, r.usdPerHour];
-    return `${cells.join(',')}@${bases.id(r.basis)}${r.splitBasis ? `/${bases.id(r.splitBasis)}` : ''}`;
-  }).join(' ');
-}
-
-function spotCell(s: PlannedSpot, bases: BasisTable): SpotCell {
-  return [s.savingsPercent, s.bucket, s.advisorBasis ? bases.id(s.advisorBasis) : -1, s.usdPerHour, s.priceBasis ? bases.id(s.priceBasis) : -1, s.byZone.map(([zone, usd]) => `${zone}=${usd}`).join(' ')];
+/** region → key → count */
+class Tally<K> {
+  readonly map = new Map<string, Map<K, number>>();
+  add(region: string, key: K, by = 1): void {
+    let m = this.map.get(region);
+    if (!m) this.map.set(region, (m = new Map()));
+    m.set(key, (m.get(key) ?? 0) + by);
+  }
 }
 
 export function assembleEc2(inp: Ec2Inputs): Ec2Snapshot {
@@ -91,13 +82,21 @@ export function assembleEc2(inp: Ec2Inputs): Ec2Snapshot {
   ]);
 
   // Offered: any row for the type in the region in a price source, or a Spot Advisor entry there.
+  // `listed` counts what each source lists per region, before precedence (manifest row counts).
   const offered = new Map<string, Set<string>>();
-  for (const o of inp.skypilot) add(offered, o.region, o.instanceType);
-  for (const [region, byType] of inp.karpenterPrices.prices) for (const t of byType.keys()) add(offered, region, t);
-  for (const p of inp.leanercloud) add(offered, 'us-east-1', p.instanceType);
-  for (const p of inp.ec2instancesPrices) add(offered, p.region, p.instanceType);
+  const listed = new Tally<string>();
+  const offer = (region: string, type: string, source: string): void => {
+    let s = offered.get(region);
+    if (!s) offered.set(region, (s = new Set()));
+    s.add(type);
+    listed.add(region, source);
+  };
+  for (const o of inp.skypilot) offer(o.region, o.instanceType, inp.skypilotSource.id);
+  for (const [region, byType] of inp.karpenterPrices.prices) for (const t of byType.keys()) offer(region, t, inp.karpenterPrices.source.id);
+  for (const p of inp.leanercloud) offer('us-east-1', p.instanceType, inp.leanercloudSource.id);
+  for (const p of inp.ec2instancesPrices) offer(p.region, p.instanceType, inp.ec2instancesSource.id);
   const regions = [...offered.keys()].sort();
-  for (const region of regions) for (const t of inp.advisor.linux.get(region)?.keys() ?? []) add(offered, region, t);
+  for (const region of regions) for (const t of inp.advisor.linux.get(region)?.keys() ?? []) offer(region, t, inp.advisorSource.id);
   const advisorOnlyRegions = [...inp.advisor.linux.keys()].filter((r) => !offered.has(r)).sort();
 
   const allOffered = new Set<string>();
@@ -105,22 +104,22 @@ export function assembleEc2(inp: Ec2Inputs): Ec2Snapshot {
   const { specs, specSource, withoutFacts } = buildSpecs(inp, allOffered);
   const specByType = new Map(specs.map((s) => [s.instanceType, s]));
 
-  const ratios = new RatioTables(inp.ec2instancesPrices, currentGenerationRule([], inp.ec2instances));
   const ctx = {
     ec2instances: new Map(inp.ec2instancesPrices.map((p) => [`${p.region}\u0000${p.instanceType}`, p])),
     ec2instancesSource: inp.ec2instancesSource,
     leanercloud: new Map(inp.leanercloud.map((p) => [p.instanceType, p])),
     leanercloudSource: inp.leanercloudSource,
-    ratios,
+    ratios: new RatioTables(inp.ec2instancesPrices, currentGenerationRule([], inp.ec2instances)),
   };
 
-  const bases = new BasisTable();
-  const counts: Record<string, RegionCounts> = {};
+  const drift = { exact: [] as Decimal[], estimate: [] as Decimal[] };
+  const reservedRatios = new Map<string, (RatioEntry | undefined)[]>();
+  const tally = new Tally<string>();
   let pricesAsOf = '0000-00-00';
-  const regionFiles: RegionFile[] = regions.map((region) => {
-    const c: RegionCounts = {};
-    const inc = (k: string, by = 1): void => void (c[k] = (c[k] ?? 0) + by);
-    const rows: PriceRow[] = [];
+  const ec2Prices: Ec2Prices[] = [];
+  for (const region of regions) {
+    const inc = (k: string, by = 1): void => tally.add(region, k, by);
+    for (const [source, n] of listed.map.get(region) ?? []) inc(`ec2.listedBy.${source}`, n);
     for (const type of [...offered.get(region)!].sort()) {
       const spec = specByType.get(type);
       if (!spec) {
@@ -129,45 +128,55 @@ export function assembleEc2(inp: Ec2Inputs): Ec2Snapshot {
       }
       inc('ec2.offered');
       const od = onDemand.chosen.get(region)?.get(type);
-      let odBasis = -1;
-      let reserved: PriceRow[3] = null;
+      const prices: { -readonly [K in keyof Ec2Prices]: Ec2Prices[K] } = { region, instanceType: type, currency: 'USD', reserved: [] };
       if (od) {
-        odBasis = bases.id({ kind: 'exact', source: od.source.id, asOf: od.source.asOf });
+        prices.onDemand = { usdPerHour: od.usdPerHour, basis: { kind: 'exact', source: od.source.id, asOf: od.source.asOf } };
         if (od.source.asOf > pricesAsOf) pricesAsOf = od.source.asOf;
         inc(`ec2.onDemand.${od.source.id}`);
         const r = reservedFor(region, type, od, ctx);
-        reserved = reservedCell(r.rates, bases, inp.split);
-        const present = r.rates.filter((x): x is Valued => x !== undefined);
-        const exact = present.filter((x) => x.basis.kind === 'exact').length;
+        const rates: ReservedRate[] = [];
+        r.rates.forEach((v, i) => v && rates.push(splitReserved(i, dec(v.value), v.basis, inp.split)));
+        prices.reserved = rates;
+        if (r.ratios) reservedRatios.set(`${region}\u0000${type}`, r.ratios.map((v) => v && { ratio: v.value, basis: v.basis }));
+        const exact = rates.filter((x) => x.basis.kind === 'exact').length;
         inc('ec2.reserved.ratesExact', exact);
-        inc('ec2.reserved.ratesEstimated', present.length - exact);
+        inc('ec2.reserved.ratesEstimated', rates.length - exact);
         inc('ec2.reserved.offersAbsentIn2018', r.absent);
-        if (present.length > 0) inc(exact === present.length ? 'ec2.reserved.typesAllExact' : 'ec2.reserved.typesWithEstimates');
+        if (rates.length > 0) inc(exact === rates.length ? 'ec2.reserved.typesAllExact' : 'ec2.reserved.typesWithEstimates');
         if (r.outcome === 'own-ratio') inc('ec2.reserved.typesOnDemandChangedSince2018');
         if (r.leanercloudSkipped) inc('ec2.reserved.leanercloudSkippedOnDemandChanged');
+        const was = r.replacedByLeanercloud;
+        if (was) drift[was.basis.kind].push(dec(r.rates.find((v) => v?.basis.source === inp.leanercloudSource.id)!.value).div(was.value));
       }
       if (spec.currentGeneration) {
         inc('ec2.currentGeneration');
         if (od) inc('ec2.currentGenerationOnDemandExact');
       }
-      const s = spotFor(inp.advisor.linux.get(region)?.get(type), inp.advisorSource, skyByKey.get(`${region}\u0000${type}`), inp.skypilotSource);
+      const s = spotFor(inp.advisor.linux.get(region)?.get(type), inp.advisor.labels, inp.advisorSource, skyByKey.get(`${region}\u0000${type}`), inp.skypilotSource);
       inc('ec2.spot.placeholdersDropped', s.placeholdersDropped);
-      if (s.spot?.savingsPercent != null) inc('ec2.spot.advisor');
-      if (s.spot?.usdPerHour != null) inc('ec2.spot.price');
-      rows.push([type, od?.usdPerHour ?? null, odBasis, reserved, s.spot ? spotCell(s.spot, bases) : null]);
+      inc('ec2.spot.placeholdersTenPercent', s.tenPercentPlaceholders);
+      if (s.spot?.savingsPercent !== undefined) inc('ec2.spot.advisor');
+      if (s.spot?.averageUsdPerHour !== undefined) inc('ec2.spot.price');
+      if (s.spot) prices.spot = s.spot;
+      ec2Prices.push(prices);
     }
-    counts[region] = Object.fromEntries(Object.entries(c).sort(([a], [b]) => a.localeCompare(b)));
-    return { format: SNAPSHOT_FORMAT, region, rows };
-  });
+  }
+  const counts: Record<string, RegionCounts> = {};
+  for (const [region, m] of tally.map) counts[region] = Object.fromEntries([...m.entries()].sort(([a], [b]) => a.localeCompare(b)));
 
   return {
-    catalog: { format: SNAPSHOT_FORMAT, pricesAsOf, regions, interruptionLabels: inp.advisor.labels, bases: bases.list },
-    types: { format: SNAPSHOT_FORMAT, columns: SPEC_COLUMNS, rows: specs.map(specRow) },
-    regions: regionFiles,
+    pricesAsOf,
+    regions,
+    interruptionLabels: inp.advisor.labels,
+    instanceTypes: specs,
+    ec2Prices,
+    reservedRatios,
+    partialSplit: inp.split,
     counts,
     onDemand,
     specSource,
     withoutFacts,
     advisorOnlyRegions,
+    drift2018To2023: drift,
   };
 }

@@ -7,6 +7,7 @@
 import { InputError } from '../../../src/errors.js';
 import { termHours, type ReservedTerm } from '../../../src/catalog/types.js';
 import { dec, type Decimal } from '../../../src/money/index.js';
+import type { PartialSplit } from '../../../src/catalog/reserved-split.js';
 import { parseJson } from './table.js';
 
 export interface PartialSplitEvidence {
@@ -58,4 +59,17 @@ export function readPartialSplit(text: string, file: string): PartialSplitEviden
     asOf: (doc.publicationDate ?? '').slice(0, 10),
     upfrontShares: shares,
   };
+}
+
+const pct = (d: Decimal): string => d.times(100).toFixed(1);
+
+/** The split the snapshot applies: the measured mean share rounded to the nearest half, and why. */
+export function partialSplitFrom(e: PartialSplitEvidence, sourceId: string): PartialSplit {
+  const shares = [...e.upfrontShares].sort((a, b) => a.cmp(b));
+  const mean = shares.reduce((a, b) => a.plus(b), dec(0)).div(shares.length);
+  const share = mean.times(2).round(0).div(2);
+  const method =
+    `upfront = ${pct(share)} % of the term cost (effective hourly × term hours), hourly = the other ${pct(dec(1).minus(share))} %; the source gives only the effective rate. ` +
+    `Measured on the ${e.instanceType} ${e.location} GetProducts product (${e.asOf}): its ${shares.length} partial-upfront offers put ${pct(shares[0]!)}–${pct(shares[shares.length - 1]!)} % of the term cost upfront`;
+  return { upfrontShare: share.toFixed(), basis: { kind: 'estimate', source: sourceId, asOf: e.asOf, method } };
 }

@@ -43,6 +43,10 @@ export interface ReservedResult {
   readonly absent: number;
   /** LeanerCloud rate skipped because its on-demand differs from today's. */
   readonly leanercloudSkipped: boolean;
+  /** When every rate is ratio × on-demand: the ratios (value = ratio), so the snapshot can store them once. */
+  readonly ratios?: readonly (Valued | undefined)[];
+  /** The rate LeanerCloud's exact 2023 rate replaced (for measuring how far 2018-based figures drift). */
+  readonly replacedByLeanercloud?: Valued;
 }
 
 /** Half a unit of the last decimal place the 2018 file prints, never finer than its 3-decimal rounding. */
@@ -63,6 +67,7 @@ export function reservedFor(region: string, instanceType: string, od: ChosenPric
   if (current.eq(0)) return { rates: [], outcome: 'none', absent: 0, leanercloudSkipped: false };
   const row = ctx.ec2instances.get(`${region}\u0000${instanceType}`);
   let rates: (Valued | undefined)[];
+  let ratios: (Valued | undefined)[] | undefined;
   let outcome: ReservedOutcome;
   let absent = 0;
   if (row?.onDemand !== undefined && !dec(row.onDemand).eq(0)) {
@@ -79,22 +84,26 @@ export function reservedFor(region: string, instanceType: string, od: ChosenPric
   } else {
     const family = splitName(instanceType).family;
     outcome = 'family-ratio';
-    rates = RESERVED_ORDER.map((_, i): Valued | undefined => {
+    ratios = RESERVED_ORDER.map((_, i): Valued | undefined => {
       const r = ctx.ratios.ratio(family, i);
       if (!r) return undefined;
       const ratio = r.value.toFixed(4);
-      return { value: plainDecimal(ratioEstimate(ratio, od.usdPerHour)), basis: estimateBasis(od, `${r.scope} ${ratio} (${src.id}, ${src.asOf}, ${r.n} prices)`, src) };
+      return { value: ratio, basis: estimateBasis(od, `${r.scope} ${ratio} (${src.id}, ${src.asOf}, ${r.n} prices)`, src) };
     });
+    rates = ratios.map((r) => r && { value: plainDecimal(ratioEstimate(r.value, od.usdPerHour)), basis: r.basis });
   }
 
   let leanercloudSkipped = false;
+  let replaced: Valued | undefined;
   const lc = region === 'us-east-1' ? ctx.leanercloud.get(instanceType) : undefined;
   if (lc?.reserved1yrStandardAllUpfront !== undefined) {
     if (lc.onDemand !== undefined && dec(lc.onDemand).eq(current)) {
-      if (rates[LEANERCLOUD_OFFER] === undefined && outcome !== 'family-ratio') absent--;
+      replaced = rates[LEANERCLOUD_OFFER];
+      if (replaced === undefined && outcome !== 'family-ratio') absent--;
       const s = ctx.leanercloudSource;
       rates[LEANERCLOUD_OFFER] = { value: lc.reserved1yrStandardAllUpfront, basis: { kind: 'exact', source: s.id, asOf: s.asOf } };
+      ratios = undefined;
     } else leanercloudSkipped = true;
   }
-  return { rates, outcome, absent, leanercloudSkipped };
+  return { rates, outcome, absent, leanercloudSkipped, ...(ratios ? { ratios } : {}), ...(replaced ? { replacedByLeanercloud: replaced } : {}) };
 }

@@ -58,6 +58,7 @@ export const budgetsCommand: CommandModule = (program: Command, ctx: CliContext)
           [{ header: 'App' }, { header: 'VMs', align: 'right' }, { header: 'Instance' }, { header: 'Count', align: 'right' }, { header: `Monthly (${b.currency})`, align: 'right' }],
           b.appsDetail.map((a) => [a.app, String(a.vmCount), a.instanceType ?? 'not sized', String(Number(a.instanceCount.toFixed(2))), formatAmount(a.monthlyCost)]),
         ),
+        ...servicesTable(b.result, b.currency),
         textTable(
           [{ header: 'Environment' }, { header: 'Ratio', align: 'right' }, { header: `Monthly (${b.currency})`, align: 'right' }],
           [...b.environments.map((e) => [e.name, dec(e.ratio).toFixed(2), formatAmount(e.monthlyCost)]), ['Total', '', formatAmount(b.totalMonthlyCost)]],
@@ -69,3 +70,27 @@ export const budgetsCommand: CommandModule = (program: Command, ctx: CliContext)
     }
   });
 };
+
+interface SavedLine {
+  app?: string;
+  kind?: string;
+  name?: string;
+  spec?: string;
+  internetEgressGb?: number;
+  interAzGb?: number;
+  monthlyCost?: number;
+  complete?: boolean;
+}
+
+/** Managed services and traffic of a saved estimate (from its JSON result); none → no table. */
+function servicesTable(result: Record<string, unknown>, currency: string): string[] {
+  const services = (Array.isArray(result.services) ? result.services : []) as SavedLine[];
+  const traffic = (Array.isArray(result.traffic) ? result.traffic : []) as SavedLine[];
+  if (services.length === 0 && traffic.length === 0) return [];
+  const cost = (l: SavedLine): string => `${formatAmount(l.monthlyCost ?? 0)}${l.complete === false ? '*' : ''}`;
+  const rows = [
+    ...services.map((l) => [l.app ?? '', `${l.kind ?? ''}${l.name ? ` ${l.name}` : ''}`, l.spec ?? '', cost(l)]),
+    ...traffic.map((l) => [l.app ?? '', 'traffic', `${l.internetEgressGb ?? 0} GB to the internet, ${l.interAzGb ?? 0} GB across AZs`, cost(l)]),
+  ];
+  return [textTable([{ header: 'App' }, { header: 'Service' }, { header: 'Spec / traffic' }, { header: `Prod monthly (${currency})`, align: 'right' }], rows)];
+}

@@ -23,6 +23,9 @@ export const INVENTORY_FIELDS = [
   'cluster',
   'powerstate',
   'template',
+  'spec',
+  'egress_internet_gb',
+  'inter_az_gb',
 ] as const;
 export type InventoryField = (typeof INVENTORY_FIELDS)[number];
 
@@ -44,6 +47,9 @@ const ALIASES: Readonly<Record<InventoryField, readonly string[]>> = {
   cluster: ['vm_cluster'],
   powerstate: ['power_state', 'power'],
   template: ['is_template'],
+  spec: ['service_spec', 'managed_service'],
+  egress_internet_gb: ['internet_egress_gb', 'egress_gb', 'internet_out_gb', 'data_out_gb', 'egress_internet_gb_month'],
+  inter_az_gb: ['cross_az_gb', 'inter_az_transfer_gb', 'inter_az_gb_month'],
 };
 
 /** Columns accepted and ignored (free text people keep next to their figures). */
@@ -79,6 +85,12 @@ export function resolveColumns(header: readonly string[], file: string): Map<Inv
     found.set(field, i);
   });
   const has = (f: InventoryField): boolean => found.has(f);
+  // A file of managed services alone (a spec column) needs no CPU or memory column.
+  const servicesOnly = has('spec') && !has('peak_cpu_ghz') && !has('peak_cpu_mhz') && !has('vcpus') && !has('peak_ram_gb') && !has('peak_ram_mb');
+  if (servicesOnly) {
+    if (!has('app') && !has('vm')) throw new InputError({ file, row: 1 }, 'no app or vm column: expected at least one of them');
+    return found;
+  }
   if (!has('peak_cpu_ghz') && !has('peak_cpu_mhz') && !has('vcpus')) {
     throw new InputError({ file, row: 1 }, 'no CPU column: expected peak_cpu_ghz (or peak_cpu_mhz), or vcpus with peak_cpu_pct');
   }

@@ -3,7 +3,8 @@
  * Row-level problems skip the row and are reported; header problems are fatal (see columns.ts).
  */
 import { resolveColumns, type InventoryField } from './columns.js';
-import type { Inventory, InventoryFormat, RawRow, RawTable, SkippedRow, VmRecord } from './types.js';
+import { parseServiceSpec } from '../services/spec.js';
+import type { Inventory, InventoryFormat, RawRow, RawTable, ServiceRecord, SkippedRow, Traffic, VmRecord } from './types.js';
 import { isPoweredOff, readBoolean, readCount, readNumber } from './values.js';
 
 export interface GenericParseOptions {
@@ -23,6 +24,7 @@ class RowProblem extends Error {
 export function genericInventory(table: RawTable, format: InventoryFormat, options: GenericParseOptions = {}): Inventory {
   const cols = resolveColumns(table.header, table.file);
   const records: VmRecord[] = [];
+  const services: ServiceRecord[] = [];
   const skipped: SkippedRow[] = [];
   const seen = new Set<string>();
   for (const raw of table.rows) {
@@ -38,11 +40,11 @@ export function genericInventory(table: RawTable, format: InventoryFormat, optio
     try {
       const kind = (get('kind') ?? '').toLowerCase() || (vmName !== '' ? 'vm' : 'app');
       if (kind === 'service') {
-        const label = [get('app'), vmName].filter((x) => x).join(' ');
-        skip('service-not-priced', `managed service row${label ? ` "${label}"` : ''} is not priced yet (services and traffic come later)`);
+        services.push(toService(raw, get, header, table.file));
         continue;
       }
       if (kind !== 'vm' && kind !== 'app') throw new RowProblem(header('kind'), `kind must be vm, app or service, got "${kind}"`);
+      if (get('spec')) throw new RowProblem(header('spec'), `a spec is given on a row of kind ${kind}; set kind to service for a managed service`);
       if (isPoweredOff(get('powerstate'))) {
         skip('powered-off', `power state "${get('powerstate')}"`, header('powerstate'));
         continue;
@@ -66,7 +68,41 @@ export function genericInventory(table: RawTable, format: InventoryFormat, optio
       skip('invalid', err.problem, err.field);
     }
   }
-  return { records, skipped, sources: [{ file: table.file, format, rows: table.rows.length }] };
+  return { records, ...(services.length ? { services } : {}), skipped, sources: [{ file: table.file, format, rows: table.rows.length }] };
+}
+
+type Getter = (f: InventoryField) => string | undefined;
+
+/** Traffic columns of a row; undefined when both are blank. */
+function trafficOf(get: Getter, header: (f: InventoryField) => string): Traffic | undefined {
+  const read = (f: InventoryField): number | undefined => {
+    const r = readNumber(get(f), f);
+    if (!r.ok) throw new RowProblem(header(f), r.problem);
+    return r.value;
+  };
+  const internet = read('egress_internet_gb');
+  const interAz = read('inter_az_gb');
+  if (internet === undefined && interAz === undefined) return undefined;
+  return { internetEgressGb: internet ?? 0, interAzGb: interAz ?? 0 };
+}
+
+function toService(raw: RawRow, get: Getter, header: (f: InventoryField) => string, file: string): ServiceRecord {
+  const text = get('spec') ?? '';
+  if (text === '') throw new RowProblem(header('spec'), 'a service row needs its spec in the spec column, e.g. "rds db.m5.large multi-az 200 GB"');
+  const parsed = parseServiceSpec(text);
+  if (!parsed.ok) throw new RowProblem(header('spec'), parsed.problem);
+  const app = get('app') ?? '';
+  const name = get('vm') ?? '';
+  const traffic = trafficOf(get, header);
+  return {
+    ref: { file, row: raw.row },
+    app: app || name || parsed.spec.kind,
+    ...(name ? { name } : {}),
+    env: (get('env') ?? '').toLowerCase() || 'prod',
+    specText: text,
+    spec: parsed.spec,
+    ...(traffic ? { traffic } : {}),
+  };
 }
 
 function toRecord(
@@ -120,6 +156,7 @@ function toRecord(
   if (memory === undefined) throw new RowProblem(header(get('peak_ram_gb') !== undefined ? 'peak_ram_gb' : 'peak_ram_mb'), 'peak RAM is empty');
   const folder = get('folder');
   const cluster = get('cluster');
+  const traffic = trafficOf(get, header);
   return {
     ref: { file, row: raw.row },
     rowKind: kind,
@@ -133,6 +170,7 @@ function toRecord(
     ...(folder ? { folder } : {}),
     ...(cluster ? { cluster } : {}),
     cpuBasis,
+    ...(traffic ? { traffic } : {}),
   };
 }
 

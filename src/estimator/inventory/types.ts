@@ -2,6 +2,7 @@
  * The inventory vocabulary: what every input format (CSV, JSON, RVTools, Migration Hub) is parsed into.
  * Demand figures are measurements (GHz, GiB), kept as plain numbers; money never appears here.
  */
+import type { ServiceSpec } from '../services/spec.js';
 
 export type InventoryFormat = 'csv' | 'json' | 'rvtools-xlsx' | 'rvtools-csv' | 'migration-hub';
 
@@ -36,15 +37,31 @@ export interface VmRecord {
   readonly cluster?: string;
   /** How the CPU figure was obtained, e.g. "peak_cpu_ghz", "vcpus × peak_cpu_pct × host clock". */
   readonly cpuBasis: string;
+  /** Traffic of this VM (or application row), GB per month: to the internet, and across availability zones. */
+  readonly traffic?: Traffic;
 }
 
-export type SkipReason =
-  | 'powered-off'
-  | 'template'
-  | 'invalid'
-  | 'duplicate'
-  | 'non-prod'
-  | 'service-not-priced';
+/** Monthly traffic figures of an inventory row, GB. */
+export interface Traffic {
+  readonly internetEgressGb: number;
+  readonly interAzGb: number;
+}
+
+/** A row of kind `service`: a managed service (RDS, DynamoDB, SQS, S3, ALB, NAT, ElastiCache…) of an application. */
+export interface ServiceRecord {
+  readonly ref: RowRef;
+  /** The application it belongs to: the app column, else the vm column, else the service kind. */
+  readonly app: string;
+  /** Its own name (the vm column), when given. */
+  readonly name?: string;
+  readonly env: string;
+  /** The spec as written in the inventory. */
+  readonly specText: string;
+  readonly spec: ServiceSpec;
+  readonly traffic?: Traffic;
+}
+
+export type SkipReason = 'powered-off' | 'template' | 'invalid' | 'duplicate' | 'non-prod';
 
 export const SKIP_REASON_TITLES: Readonly<Record<SkipReason, string>> = {
   'powered-off': 'powered off',
@@ -52,7 +69,6 @@ export const SKIP_REASON_TITLES: Readonly<Record<SkipReason, string>> = {
   invalid: 'rejected (invalid value)',
   duplicate: 'duplicate VM name',
   'non-prod': 'non-prod row (environments are derived from prod by ratio)',
-  'service-not-priced': 'managed service: not priced yet',
 };
 
 /** A row that was not estimated, and why. */
@@ -75,6 +91,8 @@ export interface InventorySource {
 /** The parsed inventory: records to estimate, rows skipped (with reasons) and what was read. */
 export interface Inventory {
   readonly records: readonly VmRecord[];
+  /** Rows of kind `service` (absent: none). */
+  readonly services?: readonly ServiceRecord[];
   readonly skipped: readonly SkippedRow[];
   readonly sources: readonly InventorySource[];
 }
@@ -94,6 +112,7 @@ export interface RawRow {
 export function mergeInventories(parts: readonly Inventory[]): Inventory {
   return {
     records: parts.flatMap((p) => p.records),
+    services: parts.flatMap((p) => p.services ?? []),
     skipped: parts.flatMap((p) => p.skipped),
     sources: parts.flatMap((p) => p.sources),
   };

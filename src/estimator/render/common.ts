@@ -17,8 +17,9 @@ export function fxLine(r: EstimateResult): string {
 /** The facts every report states: region, snapshot date, hours, FX, headroom, strategy. */
 export function headerLines(r: EstimateResult): string[] {
   const vms = r.apps.reduce((a, x) => a + x.vmCount, 0);
+  const services = r.services.length > 0 ? `, ${r.services.length} managed service${r.services.length === 1 ? '' : 's'}` : '';
   return [
-    `${r.apps.length} app${r.apps.length === 1 ? '' : 's'}, ${vms} prod VMs · region ${r.region} · prices as of ${r.pricesAsOf} · ${r.hoursPerMonth} h/month`,
+    `${r.apps.length} app${r.apps.length === 1 ? '' : 's'}, ${vms} prod VMs${services} · region ${r.region} · prices as of ${r.pricesAsOf} · ${r.hoursPerMonth} h/month`,
     `Currency: ${fxLine(r)}`,
     `Headroom ${r.headroomPct} % · at least ${r.minInstances} instance${r.minInstances === 1 ? '' : 's'} per app · strategy ${r.strategy}: ${r.typeSelection}`,
     `Apps grouped by ${r.groupBy}`,

@@ -1,11 +1,12 @@
 /**
- * CSV report: one row per app, a total row and one row per scenario; monthly cost per environment in
+ * CSV report: one row per app, per managed service and per app's traffic, a total row and one row per scenario; monthly cost per environment in
  * columns; every row repeats the facts (region, snapshot date, hours, currency, FX and date, headroom,
  * strategy) so a row copied elsewhere still says what it assumed. Amounts rounded to cents.
  */
 import { toCents, type Decimal } from '../../money/index.js';
 import { csvTable } from '../../report/table.js';
 import type { EstimateResult } from '../result.js';
+import { serviceLabel, trafficText } from './services.js';
 
 export function estimateCsv(r: EstimateResult): string {
   const envNames = r.environments.map((e) => e.name);
@@ -14,6 +15,7 @@ export function estimateCsv(r: EstimateResult): string {
   const rows: (string | number | null)[][] = r.apps.map((a) => [
     'app',
     a.app,
+    '',
     a.vmCount,
     Number(a.peakCpuGhz.toFixed(3)),
     Number(a.peakMemoryGiB.toFixed(3)),
@@ -25,14 +27,32 @@ export function estimateCsv(r: EstimateResult): string {
     toCents(r.environments.reduce((t, e) => t.plus(a.monthlyCost.times(e.ratio)), a.monthlyCost.times(0))),
     ...facts,
   ]);
+  const line = (row: string, name: string, spec: string, monthly: Decimal): (string | number | null)[] => [
+    row,
+    name,
+    spec,
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    ...envCells(r.environments.map((e) => monthly.times(e.ratio))),
+    toCents(r.environments.reduce((t, e) => t.plus(monthly.times(e.ratio)), monthly.times(0))),
+    ...facts,
+  ];
+  for (const s of r.services) rows.push(line('service', `${s.app}/${serviceLabel(s)}`, s.spec, s.monthlyCost));
+  for (const t of r.traffic) rows.push(line('traffic', t.app, trafficText(t), t.monthlyCost));
   const hourly = r.apps.reduce((t, a) => t.plus(a.hourlyCost), r.totalMonthlyCost.times(0));
-  rows.push(['total', 'all apps', r.apps.reduce((t, a) => t + a.vmCount, 0), '', '', '', '', '', hourly.round(4).toFixed(4), ...envCells(r.environments.map((e) => e.monthlyCost)), toCents(r.totalMonthlyCost), ...facts]);
+  rows.push(['total', 'all apps', '', r.apps.reduce((t, a) => t + a.vmCount, 0), '', '', '', '', '', hourly.round(4).toFixed(4), ...envCells(r.environments.map((e) => e.monthlyCost)), toCents(r.totalMonthlyCost), ...facts]);
   for (const s of r.scenarios) {
-    rows.push(['scenario', s.name, '', '', '', '', '', '', '', ...envCells(s.environments.map((e) => e.monthlyCost)), toCents(s.totalMonthlyCost), ...facts]);
+    rows.push(['scenario', s.name, '', '', '', '', '', '', '', '', ...envCells(s.environments.map((e) => e.monthlyCost)), toCents(s.totalMonthlyCost), ...facts]);
   }
   const headers = [
     'row',
     'name',
+    'spec',
     'vm_count',
     'peak_cpu_ghz',
     'peak_memory_gib',

@@ -1,6 +1,6 @@
 /** The JSON view of an estimate (the documented contract). Costs are unrounded numbers in the output currency. */
 import { dec, toNumber } from '../../money/index.js';
-import type { EstimateResult } from '../result.js';
+import type { ComponentResult, EstimateResult } from '../result.js';
 
 /** Measurements (GHz, GiB, vCPU) rounded to 6 places to hide float noise from summing. */
 const m = (n: number): number => Math.round(n * 1e6) / 1e6;
@@ -47,7 +47,38 @@ export function estimateJson(r: EstimateResult): Record<string, unknown> {
           },
         }
       : {}),
-    environments: r.environments.map((e) => ({ name: e.name, ratio: toNumber(dec(e.ratio)), monthlyCost: toNumber(e.monthlyCost) })),
+    environments: r.environments.map((e) => ({
+      name: e.name,
+      ratio: toNumber(dec(e.ratio)),
+      monthlyCost: toNumber(e.monthlyCost),
+      computeMonthlyCost: toNumber(e.computeMonthlyCost),
+      servicesMonthlyCost: toNumber(e.servicesMonthlyCost),
+      trafficMonthlyCost: toNumber(e.trafficMonthlyCost),
+    })),
+    computeMonthlyCost: toNumber(r.computeMonthlyCost),
+    servicesMonthlyCost: toNumber(r.servicesMonthlyCost),
+    trafficMonthlyCost: toNumber(r.trafficMonthlyCost),
+    services: r.services.map((s) => ({
+      app: s.app,
+      ...(s.name ? { name: s.name } : {}),
+      kind: s.kind,
+      spec: s.spec,
+      specText: s.specText,
+      monthlyCost: toNumber(s.monthlyCost),
+      complete: s.complete,
+      components: s.components.map(componentJson),
+      file: s.file,
+      row: s.row,
+    })),
+    traffic: r.traffic.map((t) => ({
+      app: t.app,
+      internetEgressGb: t.internetEgressGb,
+      interAzGb: t.interAzGb,
+      monthlyCost: toNumber(t.monthlyCost),
+      complete: t.complete,
+      components: t.components.map(componentJson),
+    })),
+    notPriced: r.notPriced,
     totalMonthlyCost: toNumber(r.totalMonthlyCost),
     totalYearlyCost: toNumber(r.totalYearlyCost),
     scenarios: r.scenarios.map((s) => ({
@@ -65,5 +96,19 @@ export function estimateJson(r: EstimateResult): Record<string, unknown> {
     skippedCounts: r.skippedCounts,
     unsized: r.unsized,
     sources: r.sources,
+  };
+}
+
+function componentJson(c: ComponentResult): Record<string, unknown> {
+  return {
+    name: c.name,
+    unit: c.unit,
+    status: c.status,
+    monthlyQuantity: c.monthlyQuantity === null ? null : toNumber(c.monthlyQuantity),
+    unitPriceUsd: c.unitPriceUsd === null ? null : toNumber(dec(c.unitPriceUsd)),
+    monthlyCost: c.monthlyCost === null ? null : toNumber(c.monthlyCost),
+    price: c.price,
+    ...(c.basis ? { basis: c.basis } : {}),
+    ...(c.note ? { note: c.note } : {}),
   };
 }

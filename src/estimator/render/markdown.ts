@@ -3,6 +3,7 @@ import { markdownTable } from '../../report/table.js';
 import type { EstimateResult } from '../result.js';
 import { headerLines, skippedLine, skippedSummary } from './common.js';
 import { appsSection, environmentsSection, scenarioEnvironmentsSection, scenariosSection, type Section } from './sections.js';
+import { componentLines, hasServiceLines, notPricedLine, SERVICES_CONVENTIONS, servicesSection } from './services.js';
 
 function block(s: Section): string {
   return `### ${s.title}\n\n${markdownTable(s.columns, s.rows)}`;
@@ -10,12 +11,16 @@ function block(s: Section): string {
 
 export function estimateMarkdown(r: EstimateResult): string {
   const out: string[] = ['## nuage estimate', '', ...headerLines(r).map((l) => `- ${l}`), ''];
-  out.push(block(appsSection(r)));
+  if (r.apps.length > 0) out.push(block(appsSection(r)));
   if (r.pool) out.push(`Node pool: **${r.pool.instanceCount} × ${r.pool.instanceType}**. ${r.pool.reason}`, '');
+  if (hasServiceLines(r)) out.push(block(servicesSection(r)), SERVICES_CONVENTIONS.replace(/\*/g, '\\*'), '');
   out.push(block(environmentsSection(r)), block(scenariosSection(r)), block(scenarioEnvironmentsSection(r)));
   const notes = [...new Set(r.scenarios.flatMap((s) => [...s.basis.map((b) => `${s.name}: ${b}`), ...s.notes.map((n) => `${s.name}: ${n}`)]))];
   if (notes.length) out.push('### Scenario basis and notes', '', ...notes.map((n) => `- ${n}`), '');
-  out.push('### Why these types', '', ...r.apps.map((a) => `- **${a.app}**: ${a.reason}`), '');
+  if (r.apps.length > 0) out.push('### Why these types', '', ...r.apps.map((a) => `- **${a.app}**: ${a.reason}`), '');
+  if (hasServiceLines(r)) out.push('### Service and traffic components (prod, per month)', '', ...componentLines(r).map((l) => `- ${l}`), '');
+  const np = notPricedLine(r);
+  if (np) out.push(`**${np.replace(':', ':**')}`, '');
   if (r.unsized.length) out.push(`**Not sized (no cost counted):** ${r.unsized.map((u) => `${u.app} (${u.reason})`).join('; ')}`, '');
   const summary = skippedSummary(r);
   if (summary) out.push('### Skipped rows', '', summary, '', ...r.skipped.map((s) => `- ${skippedLine(s)}`), '');

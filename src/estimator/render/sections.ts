@@ -1,5 +1,5 @@
 /** The report's tables as plain cells, shared by the text-table and Markdown renderers. */
-import { formatAmount, ZERO } from '../../money/index.js';
+import { formatAmount, ZERO, type Decimal } from '../../money/index.js';
 import type { Column } from '../../report/table.js';
 import type { EstimateResult } from '../result.js';
 import { amount, num, ratio } from './common.js';
@@ -46,11 +46,24 @@ export function appsSection(r: EstimateResult): Section {
 
 export function environmentsSection(r: EstimateResult): Section {
   const c = SYMBOL[r.currency];
-  const rows = r.environments.map((e) => [e.name, Number(e.ratio).toFixed(2), amount(e.monthlyCost), amount(e.monthlyCost.times(12))]);
-  rows.push(['Total', '', amount(r.totalMonthlyCost), amount(r.totalYearlyCost)]);
+  // With managed services or traffic, the month is split into compute, services and traffic.
+  const split = r.services.length > 0 || r.traffic.length > 0;
+  const parts = (e: EstimateResult['environments'][number]): string[] =>
+    split ? [amount(e.computeMonthlyCost), amount(e.servicesMonthlyCost), amount(e.trafficMonthlyCost)] : [];
+  const rows = r.environments.map((e) => [e.name, Number(e.ratio).toFixed(2), ...parts(e), amount(e.monthlyCost), amount(e.monthlyCost.times(12))]);
+  const sumOf = (f: (e: EstimateResult['environments'][number]) => Decimal): string => amount(r.environments.reduce((t, e) => t.plus(f(e)), ZERO));
+  const totals = split ? [sumOf((e) => e.computeMonthlyCost), sumOf((e) => e.servicesMonthlyCost), sumOf((e) => e.trafficMonthlyCost)] : [];
+  rows.push(['Total', '', ...totals, amount(r.totalMonthlyCost), amount(r.totalYearlyCost)]);
+  const right = (header: string): Column => ({ header, align: 'right' });
   return {
     title: 'Environments (ratio of prod)',
-    columns: [{ header: 'Environment' }, { header: 'Ratio', align: 'right' }, { header: `${c}/month`, align: 'right' }, { header: `${c}/year`, align: 'right' }],
+    columns: [
+      { header: 'Environment' },
+      right('Ratio'),
+      ...(split ? [right('Compute'), right('Services'), right('Traffic')] : []),
+      right(`${c}/month`),
+      right(`${c}/year`),
+    ],
     rows,
   };
 }

@@ -1,0 +1,118 @@
+/**
+ * Create or update the pull-request comment that carries nuage's marker, through the GitHub REST API
+ * (issue comments endpoints; pagination via Link headers). Edge: network.
+ */
+import { NuageError } from '../errors.js';
+
+export class GitHubError extends NuageError {
+  override name = 'GitHubError';
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface GitHubTarget {
+  /** API base, e.g. https://api.github.com or https://ghe.example.com/api/v3 (GITHUB_API_URL). */
+  readonly apiUrl: string;
+  readonly token: string;
+  /** owner/name */
+  readonly repo: string;
+  readonly pr: number;
+  readonly fetch?: typeof fetch;
+}
+
+export interface UpsertResult {
+  readonly action: 'created' | 'updated';
+  readonly id: number;
+  readonly url: string;
+}
+
+interface IssueComment {
+  id: number;
+  body?: string;
+  html_url?: string;
+}
+
+const MARKER_RE = /<!-- nuage-cost-diff(?::[^>]*?)? -->/;
+
+/** The marker a comment body carries (the first one), or undefined. */
+export function markerOf(body: string): string | undefined {
+  return MARKER_RE.exec(body)?.[0];
+}
+
+/** `<https://…?page=2>; rel="next", <…>; rel="last"` → the next page URL. */
+export function nextLink(link: string | null): string | undefined {
+  if (!link) return undefined;
+  for (const part of link.split(',')) {
+    const m = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+async function call(t: GitHubTarget, method: string, url: string, body?: unknown): Promise<Response> {
+  const f = t.fetch ?? fetch;
+  let res: Response;
+  try {
+    res = await f(url, {
+      method,
+      headers: {
+        accept: 'application/vnd.github+json',
+        authorization: `Bearer ${t.token}`,
+        'x-github-api-version': '2022-11-28',
+        'user-agent': 'nuage',
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch (err) {
+    throw new GitHubError(`GitHub API unreachable at ${url}: ${(err as Error).message}`);
+  }
+  if (res.ok) return res;
+  const text = await res.text().catch(() => '');
+  let detail = text;
+  try {
+    detail = (JSON.parse(text) as { message?: string }).message ?? text;
+  } catch {
+    /* keep text */
+  }
+  const what = `${method} ${url.replace(t.apiUrl, '')}`;
+  if (res.status === 401) throw new GitHubError(`GitHub rejected the token (401) on ${what}: ${detail}. Check GITHUB_TOKEN.`, 401);
+  if (res.status === 403) {
+    throw new GitHubError(`GitHub refused ${what} (403): ${detail}. The token needs "pull-requests: write" (or "issues: write") permission on ${t.repo}.`, 403);
+  }
+  if (res.status === 404) throw new GitHubError(`GitHub found no ${t.repo} pull request #${t.pr} (404 on ${what}), or the token cannot see the repository.`, 404);
+  throw new GitHubError(`GitHub answered ${res.status} to ${what}: ${detail}`, res.status);
+}
+
+/** Every comment of the pull request, following pagination. */
+export async function listComments(t: GitHubTarget): Promise<IssueComment[]> {
+  const out: IssueComment[] = [];
+  let url: string | undefined = `${t.apiUrl}/repos/${t.repo}/issues/${t.pr}/comments?per_page=100`;
+  for (let page = 0; url && page < 100; page++) {
+    const res: Response = await call(t, 'GET', url);
+    const items = (await res.json()) as IssueComment[];
+    out.push(...items);
+    url = nextLink(res.headers.get('link'));
+  }
+  return out;
+}
+
+/** Updates the comment carrying the body's marker, or creates it. */
+export async function upsertComment(t: GitHubTarget, body: string): Promise<UpsertResult> {
+  if (!/^[\w.-]+\/[\w.-]+$/.test(t.repo)) throw new GitHubError(`--repo expects owner/name, got "${t.repo}"`);
+  const marker = markerOf(body);
+  if (!marker) throw new GitHubError('the comment has no <!-- nuage-cost-diff --> marker: render it with `nuage diff --format github-comment`');
+  const existing = (await listComments(t)).find((c) => c.body !== undefined && markerOf(c.body) === marker);
+  if (existing) {
+    const res = await call(t, 'PATCH', `${t.apiUrl}/repos/${t.repo}/issues/comments/${existing.id}`, { body });
+    const c = (await res.json()) as IssueComment;
+    return { action: 'updated', id: c.id, url: c.html_url ?? '' };
+  }
+  const res = await call(t, 'POST', `${t.apiUrl}/repos/${t.repo}/issues/${t.pr}/comments`, { body });
+  const c = (await res.json()) as IssueComment;
+  return { action: 'created', id: c.id, url: c.html_url ?? '' };
+}

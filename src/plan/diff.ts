@@ -1,0 +1,184 @@
+/**
+ * Costed changes → the cost diff: per resource before / after / delta monthly with components, totals and
+ * percentage, in the output currency. No-op resources count on both sides, so `after.totalMonthlyCost` is the
+ * whole stack's monthly cost. Unsupported, free, usage-based, unknown and missing-price items are listed.
+ */
+import type { PriceBasis } from '../catalog/types.js';
+import { dec, fromUsd, sum, type Currency, type Decimal, type FxRate } from '../money/index.js';
+import type { CostedChange, SideCost } from './cost-plan.js';
+import type { ChangeAction, ReplaceOrder } from './plan-types.js';
+import type { ComponentStatus, PricedComponent } from './pricer.js';
+import type { BudgetCheck } from './budget-check.js';
+import type { Finding } from './findings.js';
+
+export interface ComponentDiff {
+  readonly name: string;
+  readonly unit: string;
+  readonly status: ComponentStatus;
+  readonly monthlyQuantity: Decimal | null;
+  /** Unit price in the output currency, and as the USD decimal it comes from. */
+  readonly unitPrice: Decimal | null;
+  readonly unitPriceUsd: string | null;
+  readonly beforeMonthlyCost: Decimal | null;
+  readonly afterMonthlyCost: Decimal | null;
+  readonly price: string;
+  readonly basis?: PriceBasis;
+  readonly note?: string;
+}
+
+export interface ResourceDiff {
+  readonly address: string;
+  readonly type: string;
+  readonly action: ChangeAction;
+  readonly replaceOrder?: ReplaceOrder;
+  readonly region?: string;
+  readonly beforeMonthlyCost: Decimal | null;
+  readonly afterMonthlyCost: Decimal | null;
+  readonly deltaMonthlyCost: Decimal;
+  /** Some component is unknown, usage-based without a value, or has no price: the figure is a lower bound. */
+  readonly incomplete: boolean;
+  readonly components: readonly ComponentDiff[];
+}
+
+export interface ListedComponent {
+  readonly address: string;
+  readonly component: string;
+  readonly unit: string;
+  readonly price: string;
+  readonly reason?: string;
+}
+
+export interface CostDiff {
+  readonly currency: Currency;
+  readonly hoursPerMonth: number;
+  readonly pricesAsOf: string;
+  readonly fx: FxRate;
+  readonly regions: readonly string[];
+  readonly before: { readonly totalMonthlyCost: Decimal };
+  readonly after: { readonly totalMonthlyCost: Decimal };
+  readonly delta: { readonly totalMonthlyCost: Decimal; readonly percent: Decimal | null };
+  /** Priced resources, in plan order. */
+  readonly resources: readonly ResourceDiff[];
+  readonly unsupported: readonly { readonly type: string; readonly count: number; readonly addresses: readonly string[] }[];
+  readonly free: readonly { readonly type: string; readonly count: number }[];
+  readonly usageBased: readonly ListedComponent[];
+  readonly missingPrices: readonly ListedComponent[];
+  readonly unknown: readonly ListedComponent[];
+  readonly findings: readonly Finding[];
+  /** The stack after the change against a saved budget, when one was named. */
+  readonly budget?: BudgetCheck;
+}
+
+export interface DiffOptions {
+  readonly currency: Currency;
+  readonly fx: FxRate;
+  readonly hoursPerMonth: number;
+  readonly pricesAsOf: string;
+  readonly findings?: readonly Finding[];
+}
+
+function mergeComponents(before: SideCost | null, after: SideCost | null, conv: (usd: Decimal) => Decimal): ComponentDiff[] {
+  // Components pair up by name; a name repeated within one side pairs by occurrence.
+  const rows = new Map<string, { b?: PricedComponent; a?: PricedComponent }>();
+  const keyed = (list: readonly PricedComponent[]): [string, PricedComponent][] => {
+    const seen = new Map<string, number>();
+    return list.map((c) => {
+      const n = (seen.get(c.name) ?? 0) + 1;
+      seen.set(c.name, n);
+      return [n === 1 ? c.name : `${c.name}#${n}`, c];
+    });
+  };
+  for (const [k, c] of keyed(before?.components ?? [])) rows.set(k, { ...rows.get(k), b: c });
+  for (const [k, c] of keyed(after?.components ?? [])) rows.set(k, { ...rows.get(k), a: c });
+  return [...rows.values()].map(({ b, a }) => {
+    const main = (a ?? b)!;
+    return {
+      name: main.name,
+      unit: main.unit,
+      status: main.status,
+      monthlyQuantity: main.monthlyQuantity,
+      unitPrice: main.unitPriceUsd !== null ? conv(dec(main.unitPriceUsd)) : null,
+      unitPriceUsd: main.unitPriceUsd,
+      beforeMonthlyCost: b?.monthlyCostUsd ? conv(b.monthlyCostUsd) : null,
+      afterMonthlyCost: a?.monthlyCostUsd ? conv(a.monthlyCostUsd) : null,
+      price: main.price,
+      ...(main.basis ? { basis: main.basis } : {}),
+      ...(main.note ? { note: main.note } : {}),
+    };
+  });
+}
+
+export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): CostDiff {
+  const conv = (usd: Decimal): Decimal => fromUsd(usd, opts.currency, opts.fx);
+  const resources: ResourceDiff[] = [];
+  const unsupported = new Map<string, string[]>();
+  const free = new Map<string, number>();
+  const usageBased: ListedComponent[] = [];
+  const missingPrices: ListedComponent[] = [];
+  const unknown: ListedComponent[] = [];
+  const regions = new Set<string>();
+  for (const c of costed) {
+    if (c.kind === 'unsupported') {
+      const list = unsupported.get(c.change.type) ?? [];
+      list.push(c.change.address);
+      unsupported.set(c.change.type, list);
+      continue;
+    }
+    if (c.kind === 'free') {
+      free.set(c.change.type, (free.get(c.change.type) ?? 0) + 1);
+      continue;
+    }
+    if (c.region) regions.add(c.region);
+    const before = c.before ? conv(c.before.monthlyCostUsd) : null;
+    const after = c.after ? conv(c.after.monthlyCostUsd) : null;
+    const listed = (c.after ?? c.before)?.components ?? [];
+    let incomplete = false;
+    for (const p of [...(c.before?.components ?? []), ...(c.after?.components ?? [])]) if (p.status !== 'priced') incomplete = true;
+    for (const p of listed) {
+      const item: ListedComponent = { address: c.change.address, component: p.name, unit: p.unit, price: p.price };
+      if (p.status === 'usage-based') usageBased.push(item);
+      else if (p.status === 'missing-price') missingPrices.push(item);
+      else if (p.status === 'unknown') unknown.push({ ...item, reason: p.priceRef.kind === 'unknown' ? p.priceRef.reason : 'quantity known only after apply' });
+    }
+    resources.push({
+      address: c.change.address,
+      type: c.change.type,
+      action: c.change.action,
+      ...(c.change.replaceOrder ? { replaceOrder: c.change.replaceOrder } : {}),
+      ...(c.region ? { region: c.region } : {}),
+      beforeMonthlyCost: before,
+      afterMonthlyCost: after,
+      deltaMonthlyCost: (after ?? dec(0)).minus(before ?? dec(0)),
+      incomplete,
+      components: mergeComponents(c.before, c.after, conv),
+    });
+  }
+  const beforeTotal = sum(resources.map((r) => r.beforeMonthlyCost ?? dec(0)));
+  const afterTotal = sum(resources.map((r) => r.afterMonthlyCost ?? dec(0)));
+  const delta = afterTotal.minus(beforeTotal);
+  return {
+    currency: opts.currency,
+    hoursPerMonth: opts.hoursPerMonth,
+    pricesAsOf: opts.pricesAsOf,
+    fx: opts.fx,
+    regions: [...regions].sort(),
+    before: { totalMonthlyCost: beforeTotal },
+    after: { totalMonthlyCost: afterTotal },
+    delta: { totalMonthlyCost: delta, percent: beforeTotal.eq(0) ? null : delta.div(beforeTotal).times(100) },
+    resources,
+    unsupported: [...unsupported.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, addresses]) => ({ type, count: addresses.length, addresses })),
+    free: [...free.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, count]) => ({ type, count })),
+    usageBased,
+    missingPrices,
+    unknown,
+    findings: opts.findings ?? [],
+  };
+}
+
+/** `nuage breakdown`: the after side alone (every resource as it will run). */
+export function afterSideOnly(costed: readonly CostedChange[]): CostedChange[] {
+  return costed
+    .filter((c) => c.kind !== 'priced' || c.after !== null)
+    .filter((c) => c.change.action !== 'delete')
+    .map((c) => ({ ...c, change: { ...c.change, action: 'create' as const, before: null }, before: null }));
+}

@@ -1,0 +1,70 @@
+/**
+ * A price override file (`--prices overrides.yml`): prices that win over the catalog, so tests and what-if
+ * runs can inject figures. USD, decimal strings (numbers are accepted and kept as written).
+ *
+ *   asOf: "2021-04-01"            # optional: date shown for these prices
+ *   ec2:
+ *     - instanceType: t2.micro
+ *       usdPerHour: "0.12"
+ *       region: us-east-1         # optional: every region when omitted
+ *       purchase: on-demand       # optional: on-demand (default) | spot
+ *       tenancy: shared           # optional: shared (default) | dedicated
+ *   services:
+ *     - key: ebs:gp2:storage      # see src/catalog/service-keys.ts
+ *       usd: "0.45"
+ *       unit: GB-month            # optional
+ *       region: us-east-1         # optional
+ */
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { isDecimalString } from '../money/index.js';
+import { InputError } from '../errors.js';
+
+const decimal = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const s = String(v);
+  if (!isDecimalString(s)) {
+    ctx.addIssue({ code: 'custom', message: `not a decimal number: "${s}"` });
+    return z.NEVER;
+  }
+  return s.trim();
+});
+
+const ec2Override = z.strictObject({
+  instanceType: z.string().min(1),
+  usdPerHour: decimal,
+  region: z.string().min(1).optional(),
+  purchase: z.enum(['on-demand', 'spot']).optional(),
+  tenancy: z.enum(['shared', 'dedicated']).optional(),
+});
+
+const serviceOverride = z.strictObject({
+  key: z.string().min(1),
+  usd: decimal,
+  unit: z.string().optional(),
+  region: z.string().min(1).optional(),
+});
+
+const overridesSchema = z.strictObject({
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  ec2: z.array(ec2Override).optional(),
+  services: z.array(serviceOverride).optional(),
+});
+
+export type PriceOverrides = z.infer<typeof overridesSchema> & { readonly file: string };
+
+export function parsePriceOverrides(text: string, file: string): PriceOverrides {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text) ?? {};
+  } catch (err) {
+    const line = (err as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    throw new InputError({ file, row: line }, `not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const parsed = overridesSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.join('.') ?? '';
+    throw new InputError({ file, field: path || undefined }, issue?.message ?? 'invalid price override file');
+  }
+  return { ...parsed.data, file };
+}

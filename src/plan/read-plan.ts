@@ -1,0 +1,159 @@
+/**
+ * `terraform show -json` (format versions 0.x and 1.x) → Plan. Unknown keys are ignored; an unknown major
+ * version, a state file, or a malformed change is a PlanFormatError naming the file and the field.
+ */
+import { Attrs } from './attrs.js';
+import { configAddressOf, indexConfiguration } from './config-index.js';
+import { decodePlanText, parsePlanJson } from './decode.js';
+import { PlanFormatError } from './errors.js';
+import { providerShortName, type ChangeAction, type Plan, type ReplaceOrder, type ResourceChange } from './plan-types.js';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+export const SUPPORTED_FORMAT_MAJORS = [0, 1] as const;
+
+export function readPlanBytes(bytes: Uint8Array, file: string): Plan {
+  return readPlanJson(parsePlanJson(decodePlanText(bytes), file), file);
+}
+
+export function readPlanJson(json: unknown, file: string): Plan {
+  if (!isObj(json)) throw new PlanFormatError({ file }, 'expected a JSON object (`terraform show -json` output)');
+  if (json.format_version === undefined) {
+    if ('serial' in json && 'lineage' in json) {
+      throw new PlanFormatError({ file, field: 'format_version' }, 'this is a Terraform state file, not a plan; run `terraform show -json <planfile>`');
+    }
+    throw new PlanFormatError({ file, field: 'format_version' }, 'missing: not `terraform show -json` output');
+  }
+  const formatVersion = String(json.format_version);
+  const major = Number(formatVersion.split('.')[0]);
+  if (!(SUPPORTED_FORMAT_MAJORS as readonly number[]).includes(major)) {
+    throw new PlanFormatError({ file, field: 'format_version' }, `unsupported format version "${formatVersion}" (nuage reads 0.x and 1.x)`);
+  }
+  if (json.resource_changes === undefined && json.planned_values === undefined) {
+    throw new PlanFormatError(
+      { file, field: 'resource_changes' },
+      'no resource_changes nor planned_values: this is `terraform show -json` of a state, not of a plan',
+    );
+  }
+  if (json.resource_changes !== undefined && !Array.isArray(json.resource_changes)) {
+    throw new PlanFormatError({ file, field: 'resource_changes' }, 'expected an array');
+  }
+  const config = indexConfiguration(json.configuration, json.variables);
+  const prior = priorStateValues(json.prior_state);
+  const changes: ResourceChange[] = [];
+  const seen = new Set<string>();
+
+  const rcs = (json.resource_changes ?? []) as unknown[];
+  for (let i = 0; i < rcs.length; i++) {
+    const rc = rcs[i];
+    const field = (f: string): string => `resource_changes[${i}]${f}`;
+    if (!isObj(rc)) throw new PlanFormatError({ file, field: field('') }, 'expected an object');
+    if (rc.mode === 'data') continue;
+    if (typeof rc.address !== 'string') throw new PlanFormatError({ file, field: field('.address') }, 'expected a string');
+    if (typeof rc.type !== 'string') throw new PlanFormatError({ file, field: field('.type') }, 'expected a string');
+    const change = rc.change;
+    if (!isObj(change) || !Array.isArray(change.actions)) {
+      throw new PlanFormatError({ file, field: field('.change.actions') }, 'expected an array of actions');
+    }
+    const { action, replaceOrder } = normalizeActions(change.actions, file, field('.change.actions'));
+    if (action === undefined) continue; // "read" (data sources) and "forget"
+    const address = rc.address;
+    seen.add(address);
+    const cfg = config.resource(configAddressOf(address));
+    const providerName = typeof rc.provider_name === 'string' ? rc.provider_name : 'aws';
+    const beforeValues = change.before ?? (action === 'create' ? null : prior.get(address)) ?? null;
+    const before = action === 'create' || beforeValues === null ? null : new Attrs(beforeValues);
+    const after = action === 'delete' || change.after === null || change.after === undefined ? null : new Attrs(change.after, change.after_unknown);
+    changes.push({
+      address,
+      moduleAddress: typeof rc.module_address === 'string' ? rc.module_address : '',
+      type: rc.type,
+      name: typeof rc.name === 'string' ? rc.name : address,
+      ...(rc.index !== undefined ? { index: rc.index as string | number } : {}),
+      providerName,
+      action,
+      ...(replaceOrder ? { replaceOrder } : {}),
+      before,
+      after,
+      region: config.providerRegion(cfg?.providerConfigKey, providerShortName(providerName)),
+      expressions: cfg?.expressions,
+    });
+  }
+  // Resources in the prior state that the plan does not list are unchanged: they count on both sides.
+  for (const [address, entry] of prior) {
+    if (seen.has(address)) continue;
+    const cfg = config.resource(configAddressOf(address));
+    const values = new Attrs(entry);
+    const meta = prior.meta.get(address);
+    if (!meta) continue;
+    changes.push({
+      address,
+      moduleAddress: meta.moduleAddress,
+      type: meta.type,
+      name: meta.name,
+      providerName: meta.providerName,
+      action: 'no-op',
+      before: values,
+      after: values,
+      region: config.providerRegion(cfg?.providerConfigKey, providerShortName(meta.providerName)),
+      expressions: cfg?.expressions,
+    });
+  }
+  return {
+    file,
+    formatVersion,
+    terraformVersion: typeof json.terraform_version === 'string' ? json.terraform_version : 'unknown',
+    changes,
+  };
+}
+
+function normalizeActions(actions: unknown[], file: string, field: string): { action?: ChangeAction; replaceOrder?: ReplaceOrder } {
+  const a = actions.join(',');
+  switch (a) {
+    case 'no-op':
+    case 'create':
+    case 'update':
+    case 'delete':
+      return { action: a };
+    case 'delete,create':
+      return { action: 'replace', replaceOrder: 'delete-before-create' };
+    case 'create,delete':
+      return { action: 'replace', replaceOrder: 'create-before-delete' };
+    case 'read':
+    case 'forget':
+    case 'delete,forget':
+      return {};
+    default:
+      throw new PlanFormatError({ file, field }, `unknown actions [${a}]; expected no-op, create, update, delete, or a replace pair`);
+  }
+}
+
+interface PriorMeta {
+  readonly type: string;
+  readonly name: string;
+  readonly moduleAddress: string;
+  readonly providerName: string;
+}
+
+/** Managed resources of `prior_state.values`, by address (walking child modules). */
+function priorStateValues(priorState: unknown): Map<string, unknown> & { meta: Map<string, PriorMeta> } {
+  const out = new Map<string, unknown>() as Map<string, unknown> & { meta: Map<string, PriorMeta> };
+  out.meta = new Map();
+  const walk = (module: unknown): void => {
+    if (!isObj(module)) return;
+    for (const r of Array.isArray(module.resources) ? module.resources : []) {
+      if (!isObj(r) || typeof r.address !== 'string' || r.mode === 'data') continue;
+      out.set(r.address, r.values ?? {});
+      out.meta.set(r.address, {
+        type: typeof r.type === 'string' ? r.type : '',
+        name: typeof r.name === 'string' ? r.name : r.address,
+        moduleAddress: typeof module.address === 'string' ? module.address : '',
+        providerName: typeof r.provider_name === 'string' ? r.provider_name : 'aws',
+      });
+    }
+    for (const child of Array.isArray(module.child_modules) ? module.child_modules : []) walk(child);
+  };
+  if (isObj(priorState) && isObj(priorState.values)) walk(priorState.values.root_module);
+  return out;
+}

@@ -1,0 +1,80 @@
+/** Text and Markdown tables of the cost diff (and of the breakdown: the after side alone). */
+import { markdownTable, textTable, type Column } from '../../report/table.js';
+import type { CostDiff } from '../diff.js';
+import { describeFinding } from '../findings.js';
+import { actionLabel, assumptionLines, budgetLine, figure, headline, money, percent, quantity, signed, unitPrice } from './format.js';
+
+export type TableStyle = 'text' | 'markdown';
+
+const DIFF_COLUMNS: Column[] = [
+  { header: 'Resource / component' },
+  { header: 'Action' },
+  { header: 'Quantity / month', align: 'right' },
+  { header: 'Unit price', align: 'right' },
+  { header: 'Before', align: 'right' },
+  { header: 'After', align: 'right' },
+  { header: 'Delta', align: 'right' },
+];
+
+const BREAKDOWN_COLUMNS: Column[] = [
+  { header: 'Resource / component' },
+  { header: 'Quantity / month', align: 'right' },
+  { header: 'Unit price', align: 'right' },
+  { header: 'Monthly cost', align: 'right' },
+];
+
+function rows(d: CostDiff, breakdown: boolean, style: TableStyle): string[][] {
+  const c = d.currency;
+  const indent = style === 'text' ? '  ' : '↳ ';
+  const out: string[][] = [];
+  for (const r of d.resources) {
+    out.push(
+      breakdown
+        ? [r.address, '', '', figure(r.afterMonthlyCost, r, c)]
+        : [r.address, actionLabel(r), '', '', figure(r.beforeMonthlyCost, r, c), figure(r.afterMonthlyCost, r, c), signed(r.deltaMonthlyCost, c)],
+    );
+    for (const comp of r.components) {
+      const q = quantity(comp.monthlyQuantity, comp.unit, comp.status);
+      const p = unitPrice(comp.unitPrice, c);
+      const status = comp.status === 'priced' ? '' : ` [${comp.status}]`;
+      out.push(
+        breakdown
+          ? [`${indent}${comp.name}${status}`, q, p, money(comp.afterMonthlyCost, c)]
+          : [`${indent}${comp.name}${status}`, '', q, p, money(comp.beforeMonthlyCost, c), money(comp.afterMonthlyCost, c), ''],
+      );
+    }
+  }
+  const pct = d.delta.percent !== null ? ` (${percent(d.delta.percent)})` : '';
+  out.push(
+    breakdown
+      ? ['Total', '', '', money(d.after.totalMonthlyCost, c)]
+      : ['Total', '', '', '', money(d.before.totalMonthlyCost, c), money(d.after.totalMonthlyCost, c), `${signed(d.delta.totalMonthlyCost, c)}${pct}`],
+  );
+  return out;
+}
+
+/** Lists of what is not in the totals, and findings: one line each. */
+export function notPricedLines(d: CostDiff): string[] {
+  const out: string[] = [];
+  for (const m of d.missingPrices) out.push(`No price: ${m.address} — ${m.component} (${m.price})`);
+  for (const u of d.unknown) out.push(`Unknown or not priced: ${u.address} — ${u.component} (${u.reason ?? ''})`);
+  for (const u of d.usageBased) out.push(`Usage-based (no value in the usage file): ${u.address} — ${u.component} (${u.unit})`);
+  for (const u of d.unsupported) out.push(`Not supported yet: ${u.type} × ${u.count}`);
+  return out;
+}
+
+export function renderTable(d: CostDiff, style: TableStyle, breakdown = false): string {
+  const table = (style === 'text' ? textTable : markdownTable)(breakdown ? BREAKDOWN_COLUMNS : DIFF_COLUMNS, rows(d, breakdown, style));
+  const title = breakdown ? `Monthly cost breakdown: ${money(d.after.totalMonthlyCost, d.currency)}` : headline(d);
+  const bullet = style === 'text' ? '' : '- ';
+  const parts = [style === 'text' ? `${title}\n\n` : `### ${title}\n\n`, table];
+  if (d.resources.some((r) => r.incomplete)) parts.push(`\n${style === 'text' ? '' : '\\'}* some component is unknown, usage-based or has no price: the figure is a lower bound\n`);
+  const notPriced = notPricedLines(d);
+  if (notPriced.length > 0) parts.push(`\n${notPriced.map((l) => bullet + l).join('\n')}\n`);
+  if (d.free.length > 0) parts.push(`\n${bullet}Free: ${d.free.map((f) => `${f.type} × ${f.count}`).join(', ')}\n`);
+  const budget = budgetLine(d);
+  if (budget) parts.push(`\n${bullet}${budget}\n`);
+  if (d.findings.length > 0) parts.push(`\n${d.findings.map((f) => `${bullet}Warning: ${describeFinding(f)}`).join('\n')}\n`);
+  parts.push(`\n${assumptionLines(d).map((l) => bullet + l).join('\n')}\n`);
+  return parts.join('');
+}

@@ -1,0 +1,71 @@
+/** Every checkov plan either prices or fails with a named error (UTF-16 and corrupted included). Read in place. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { toNumber } from '../../src/money/index.js';
+import { costPlan } from '../../src/plan/cost-plan.js';
+import { buildDiff } from '../../src/plan/diff.js';
+import { PlanFormatError, RegionUnknownError } from '../../src/plan/errors.js';
+import { catalogPrices } from '../../src/plan/price-lookup.js';
+import { readPlanBytes } from '../../src/plan/read-plan.js';
+import { corpusPath, haveCorpus } from '../support/corpora.js';
+import { TEST_FX, testCatalog } from './support.js';
+
+const DIR = corpusPath('terraform_plans/checkov');
+
+function diffFile(name: string, defaultRegion?: string) {
+  const file = `${DIR}/${name}`;
+  const prices = catalogPrices(testCatalog());
+  const costed = costPlan(readPlanBytes(readFileSync(file), file), { hoursPerMonth: 730, prices, ...(defaultRegion ? { defaultRegion } : {}) });
+  return buildDiff(costed, { currency: 'USD', fx: TEST_FX, hoursPerMonth: 730, pricesAsOf: prices.pricesAsOf });
+}
+
+describe.skipIf(!haveCorpus(DIR, 'checkov plans'))('checkov corpus', () => {
+  it('runner__plan__tfplan.json (TF 0.12, 55 creates, us-west-2): prices; what has no us-west-2 price is listed', () => {
+    const d = diffFile('runner__plan__tfplan.json');
+    expect(d.regions).toEqual(['us-west-2']);
+    expect(d.resources.map((r) => r.type).sort()).toEqual(['aws_db_instance', 'aws_ebs_volume', 'aws_eks_cluster', 'aws_elb', 'aws_instance', 'aws_instance', ...Array(6).fill('aws_s3_bucket')]);
+    expect(d.missingPrices.length).toBeGreaterThan(0);
+    // S3 buckets are priced by usage (storage, requests): without a usage file they are listed as usage-based.
+    expect(new Set(d.usageBased.filter((u) => u.address.startsWith('aws_s3_bucket.')).map((u) => u.address)).size).toBe(6);
+    expect(d.unsupported.find((u) => u.type === 'aws_s3_bucket')).toBeUndefined();
+    expect(d.free.find((f) => f.type === 'aws_iam_role')?.count).toBe(3);
+    expect(toNumber(d.after.totalMonthlyCost)).toBe(0);
+  });
+
+  it('UTF-16LE + CRLF plan is decoded and priced', () => {
+    const d = diffFile('runner__plan_with_utf_16_encoding__tfplan.json');
+    expect(d.unsupported).toEqual([]);
+    expect(d.resources.map((r) => r.type)).toContain('aws_s3_bucket');
+    expect(d.free).toEqual([{ type: 'aws_iam_role_policy', count: 1 }, { type: 'null_resource', count: 1 }]);
+  });
+
+  it('the corrupted plan is a PlanFormatError naming the file and field', () => {
+    expect(() => diffFile('runner__plan__corrupted-tfplan.json')).toThrow(PlanFormatError);
+    expect(() => diffFile('runner__plan__corrupted-tfplan.json')).toThrow(/corrupted-tfplan\.json, field "resource_changes"/);
+  });
+
+  it('["create","delete"] is a replace (create before delete): priced as delete + create', () => {
+    const d = diffFile('runner__plan_with_deleted_resources__tfplan.json');
+    expect(d.unsupported).toEqual([{ type: 'aws_secretsmanager_secret', count: 1, addresses: ['aws_secretsmanager_secret.default'] }]);
+    const p = readPlanBytes(readFileSync(`${DIR}/runner__plan_with_deleted_resources__tfplan.json`), 'x');
+    expect(p.changes[0]).toMatchObject({ action: 'replace', replaceOrder: 'create-before-delete' });
+  });
+
+  it('in-place updates of free resources price to nothing, listed as free', () => {
+    const d = diffFile('runner__plan_change_keys__tfplan.json');
+    expect(d.free).toEqual([{ type: 'aws_security_group_rule', count: 2 }]);
+  });
+
+  it('plans without a provider region need --region (named error), then price', () => {
+    expect(() => diffFile('parser__plan_tags_variety__tfplan.json')).toThrow(RegionUnknownError);
+    const d = diffFile('parser__plan_tags_variety__tfplan.json', 'eu-west-3');
+    // ASGs use launch configuration "test", not in the plan: unknown, listed; DynamoDB 20 RCU / 20 WCU:
+    // 20 × 0.000147 × 730 + 20 × 0.000735 × 730 = 12.8772
+    expect(d.unknown.map((u) => u.address)).toEqual(['aws_autoscaling_group.example', 'aws_autoscaling_group.example2']);
+    expect(toNumber(d.after.totalMonthlyCost)).toBe(12.8772);
+    expect(() => diffFile('runner__unexpected__eks_node_group_remote_access.json')).toThrow(RegionUnknownError);
+    const eks = diffFile('runner__unexpected__eks_node_group_remote_access.json', 'eu-west-3');
+    // 1 node, no instance_types → t3.medium: 0.0472 × 730 = 34.456; 20 GB disk gp3 × 0.0928 = 1.856
+    expect(toNumber(eks.after.totalMonthlyCost)).toBe(36.312);
+  });
+});
