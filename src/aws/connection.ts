@@ -38,7 +38,8 @@ export function connectionFromEnv(env: Readonly<Record<string, string | undefine
   };
 }
 
-function baseConfig(conn: AwsConnection, region: string) {
+/** SDK client configuration of a connection for `region` (any client). */
+export function baseConfig(conn: AwsConnection, region: string) {
   return {
     region,
     ...(conn.endpoint ? { endpoint: conn.endpoint } : {}),
@@ -56,23 +57,34 @@ export function ec2Client(conn: AwsConnection): EC2Client {
   return new EC2Client(baseConfig(conn, conn.region));
 }
 
-export const MISSING_CREDENTIALS =
+const NO_CREDENTIALS =
   'no AWS credentials found. Set AWS_PROFILE to a profile in ~/.aws/config or ~/.aws/credentials (after `aws sso login` for SSO), ' +
-  'or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for temporary keys), or run where an instance or container role is attached. ' +
-  'Working offline instead: `nuage catalog import <AmazonEC2 offer file>`';
+  'or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for temporary keys), or run where an instance or container role is attached.';
+
+export const MISSING_CREDENTIALS = `${NO_CREDENTIALS} Working offline instead: \`nuage catalog import <AmazonEC2 offer file>\``;
+
+/** What to tell a person about a caller's needs: the IAM actions, and how to work without AWS. */
+export interface AwsHints {
+  readonly permissions: string;
+  readonly offline: string;
+}
+
+/** The catalog refresh's hints (the default). */
+export const CATALOG_HINTS: AwsHints = {
+  permissions: 'The refresh needs pricing:GetProducts, ec2:DescribeInstanceTypes and ec2:DescribeSpotPriceHistory.',
+  offline: 'Working offline instead: `nuage catalog import <AmazonEC2 offer file>`',
+};
 
 /** Turns an SDK failure of `what` ("GetProducts page 2") into an AwsError a person can act on. */
-export function explainAwsError(err: unknown, what: string): NuageError {
+export function explainAwsError(err: unknown, what: string, hints: AwsHints = CATALOG_HINTS): NuageError {
   if (err instanceof NuageError) return err;
   const e = err as Error & { code?: string; $metadata?: { httpStatusCode?: number }; $fault?: string };
   const name = e?.name ?? 'Error';
   if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(e?.message ?? '')) {
-    return new AwsError(`${what}: ${MISSING_CREDENTIALS} (AWS SDK: ${e.message})`);
+    return new AwsError(`${what}: ${NO_CREDENTIALS} ${hints.offline} (AWS SDK: ${e.message})`);
   }
   if (/AccessDenied|UnauthorizedOperation|UnrecognizedClient|InvalidClientTokenId|AuthFailure|ExpiredToken/.test(name)) {
-    return new AwsError(
-      `${what}: AWS refused the credentials (${name}: ${e.message}). The refresh needs pricing:GetProducts, ec2:DescribeInstanceTypes and ec2:DescribeSpotPriceHistory.`,
-    );
+    return new AwsError(`${what}: AWS refused the credentials (${name}: ${e.message}). ${hints.permissions}`);
   }
   const code = e?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
   if (code && /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN/.test(code)) {
@@ -85,11 +97,11 @@ export function explainAwsError(err: unknown, what: string): NuageError {
 }
 
 /** Sends through `fn`, translating failures. */
-export async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+export async function call<T>(what: string, fn: () => Promise<T>, hints?: AwsHints): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    throw explainAwsError(err, what);
+    throw explainAwsError(err, what, hints);
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * Cost Explorer through the real SDK v3 client: GetCostAndUsage (every page) and GetCostForecast.
- * Credentials: static keys from the caller's environment when present, else the SDK default chain
- * (AWS_PROFILE, ~/.aws, SSO, instance/container role). The endpoint override serves tests.
- * Cost Explorer is a global API served from us-east-1. Each request is billed by AWS.
+ * Connection and error explanations are the shared ones (connection.ts): static keys from the
+ * caller's environment, else the SDK default chain. Cost Explorer is a global API served from
+ * us-east-1. Each request is billed by AWS.
  */
 import {
   CostExplorerClient,
@@ -10,61 +10,32 @@ import {
   GetCostForecastCommand,
   type Expression,
 } from '@aws-sdk/client-cost-explorer';
-import { AwsError, NuageError } from '../errors.js';
+import { AwsError, type NuageError } from '../errors.js';
+import { baseConfig, connectionFromEnv, explainAwsError, nextToken, type AwsConnection, type AwsHints } from './connection.js';
 import { CE_METRICS, type CeResultByTime } from '../spend/cost-explorer.js';
 
 export const COST_EXPLORER_REGION = 'us-east-1';
 
-export interface CeConnection {
-  readonly endpoint?: string;
-  readonly credentials?:
-    | { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string }
-    | (() => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }>);
-  readonly profile?: string;
-  readonly maxAttempts?: number;
+export const COST_EXPLORER_HINTS: AwsHints = {
+  permissions: 'Pulls need ce:GetCostAndUsage (and ce:GetCostForecast for --ce-forecast).',
+  offline: 'Offline instead: `nuage spend import <CUR or FOCUS files>`.',
+};
+
+/** Connection from an environment; the endpoint also comes from AWS_ENDPOINT_URL_COST_EXPLORER. */
+export function ceConnectionFromEnv(env: Readonly<Record<string, string | undefined>>, endpoint?: string): AwsConnection {
+  return connectionFromEnv(env, COST_EXPLORER_REGION, endpoint ?? env.AWS_ENDPOINT_URL_COST_EXPLORER);
 }
 
-/** Connection from an environment: static keys, profile, endpoint (AWS_ENDPOINT_URL_COST_EXPLORER / NUAGE_AWS_ENDPOINT). */
-export function ceConnectionFromEnv(env: Readonly<Record<string, string | undefined>>, endpoint?: string): CeConnection {
-  const url = endpoint ?? env.AWS_ENDPOINT_URL_COST_EXPLORER ?? env.NUAGE_AWS_ENDPOINT;
-  const { AWS_ACCESS_KEY_ID: id, AWS_SECRET_ACCESS_KEY: secret, AWS_SESSION_TOKEN: token } = env;
-  return {
-    ...(url ? { endpoint: url } : {}),
-    ...(id && secret ? { credentials: { accessKeyId: id, secretAccessKey: secret, ...(token ? { sessionToken: token } : {}) } } : {}),
-    ...(env.AWS_PROFILE ? { profile: env.AWS_PROFILE } : {}),
-  };
+export function costExplorerClient(conn: AwsConnection): CostExplorerClient {
+  return new CostExplorerClient(baseConfig(conn, COST_EXPLORER_REGION));
 }
-
-export function costExplorerClient(conn: CeConnection): CostExplorerClient {
-  return new CostExplorerClient({
-    region: COST_EXPLORER_REGION,
-    ...(conn.endpoint ? { endpoint: conn.endpoint } : {}),
-    ...(conn.credentials ? { credentials: conn.credentials } : {}),
-    ...(conn.profile ? { profile: conn.profile } : {}),
-    ...(conn.maxAttempts ? { maxAttempts: conn.maxAttempts } : {}),
-  });
-}
-
-export const MISSING_CREDENTIALS =
-  'no AWS credentials found. Set AWS_PROFILE to a profile in ~/.aws/config (after `aws sso login` for SSO), or AWS_ACCESS_KEY_ID and ' +
-  'AWS_SECRET_ACCESS_KEY, or run where an instance or container role is attached. The caller needs ce:GetCostAndUsage ' +
-  '(and ce:GetCostForecast for forecasts). Offline instead: `nuage spend import <CUR or FOCUS files>`';
 
 /** An SDK failure of `what` as an AwsError a person can act on. */
 export function explainCeError(err: unknown, what: string): NuageError {
-  if (err instanceof NuageError) return err;
-  const e = err as Error & { $metadata?: { httpStatusCode?: number }; code?: string; cause?: { code?: string } };
-  const name = e?.name ?? 'Error';
-  if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(e?.message ?? '')) return new AwsError(`${what}: ${MISSING_CREDENTIALS}`);
-  if (/AccessDenied|UnrecognizedClient|InvalidClientTokenId|ExpiredToken/.test(name)) {
-    return new AwsError(`${what}: AWS refused the credentials (${name}: ${e.message}); the caller needs ce:GetCostAndUsage / ce:GetCostForecast`);
-  }
-  if (name === 'DataUnavailableException') return new AwsError(`${what}: Cost Explorer has no data for this period yet (${e.message})`);
-  if (name === 'LimitExceededException') return new AwsError(`${what}: Cost Explorer rate limit reached; retry later (${e.message})`);
-  const code = e?.code ?? e?.cause?.code;
-  if (code && /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN/.test(code)) return new AwsError(`${what}: cannot reach AWS (${code})`);
-  const status = e?.$metadata?.httpStatusCode;
-  return new AwsError(`${what} failed: ${name}${status ? ` (HTTP ${status})` : ''}: ${e?.message ?? String(err)}`);
+  const name = (err as Error)?.name;
+  if (name === 'DataUnavailableException') return new AwsError(`${what}: Cost Explorer has no data for this period yet (${(err as Error).message})`);
+  if (name === 'LimitExceededException') return new AwsError(`${what}: Cost Explorer rate limit reached; retry later (${(err as Error).message})`);
+  return explainAwsError(err, what, COST_EXPLORER_HINTS);
 }
 
 export interface CostAndUsagePages {
@@ -95,7 +66,7 @@ export async function fetchCostAndUsage(client: CostExplorerClient, range: { sta
       );
       requests++;
       results.push(...((out.ResultsByTime ?? []) as CeResultByTime[]));
-      token = out.NextPageToken || undefined;
+      token = nextToken(token, out.NextPageToken, what);
     } catch (err) {
       throw explainCeError(err, what);
     }

@@ -5,6 +5,7 @@
  * two days per page (NextPageToken), an AmortizedCost metric next to the recorded ones, and days
  * marked Estimated.
  */
+import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { costExplorerClient } from '../../src/aws/cost-explorer.js';
@@ -179,7 +180,7 @@ describe.skipIf(!haveCorpus(RECORDED, 'Cost Explorer recorded response'))('spend
       const err = await pullCostExplorer(t.store, { client: costExplorerClient(clientConfig(lb)), from: '2017-09-01', to: '2017-09-02', tagKey: 'env', refresh: false, now }).catch(
         (e: Error) => e,
       );
-      expect((err as Error).message).toMatch(/^GetCostAndUsage 2017-09-01..2017-09-02: AWS refused the credentials \(AccessDeniedException/);
+      expect((err as Error).message).toMatch(/^GetCostAndUsage 2017-09-01..2017-09-02: AWS refused the credentials \(AccessDeniedException.*Pulls need ce:GetCostAndUsage/);
       expect(t.store.sqlite.prepare('SELECT count(*) AS n FROM spend_scope').get()).toEqual({ n: 0 });
     } finally {
       await lb.close();
@@ -187,7 +188,8 @@ describe.skipIf(!haveCorpus(RECORDED, 'Cost Explorer recorded response'))('spend
   });
 
   it('missing credentials give a plain message', async () => {
-    const client = costExplorerClient({
+    const client = new CostExplorerClient({
+      region: 'us-east-1',
       endpoint: loopback.url,
       credentials: async () => {
         const e = new Error('Could not load credentials from any providers');
@@ -196,7 +198,7 @@ describe.skipIf(!haveCorpus(RECORDED, 'Cost Explorer recorded response'))('spend
       },
     });
     await expect(pullCostExplorer(t.store, { client, from: '2017-09-01', to: '2017-09-02', tagKey: 'env', refresh: false, now })).rejects.toThrow(
-      /GetCostAndUsage 2017-09-01..2017-09-02: no AWS credentials found\. Set AWS_PROFILE/,
+      /GetCostAndUsage 2017-09-01..2017-09-02: no AWS credentials found\. Set AWS_PROFILE.*Offline instead: `nuage spend import <CUR or FOCUS files>`/,
     );
     expect(loopback.requests).toEqual([]);
   });
