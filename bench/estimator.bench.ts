@@ -4,7 +4,7 @@
  * data/ snapshot catalog in eu-west-3, and cluster packing; (3) the same inventory with traffic on every VM and
  * 1,000 managed-service rows (RDS, DynamoDB, SQS, S3, ALB, NAT, ElastiCache), priced end to end.
  */
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BenchResult } from './run.js';
 import { loadSnapshotCatalog } from '../src/catalog/snapshot.js';
@@ -64,7 +64,7 @@ export default async function (): Promise<BenchResult[]> {
   if (existsSync(XLSX)) {
     const rssBefore = process.memoryUsage().rss / 2 ** 20;
     const t = process.hrtime.bigint();
-    const { tables, stats } = await readRvtoolsXlsx(XLSX, 'example1.xlsx');
+    const { tables, stats } = await readRvtoolsXlsx(createReadStream(XLSX), 'example1.xlsx');
     const inv = rvtoolsInventory(tables, 'rvtools-xlsx');
     const took = ms(t);
     const peak = process.resourceUsage().maxRSS / 1024;

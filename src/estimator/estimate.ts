@@ -12,6 +12,8 @@ import { groupDemand, type AppDemand } from './demand.js';
 import { appOf, describeGroupBy } from './grouping.js';
 import type { Inventory, SkippedRow, SkipReason } from './inventory/types.js';
 import { validateOptions, type EstimateOptions } from './options.js';
+import { checkInvalidRows, invalidRows } from './invalid-rows.js';
+import { listedRows, rowConvention } from './inventory/row-text.js';
 import { pickInstance } from './pick-instance.js';
 import type { AppResult, EstimateResult, PoolResult } from './result.js';
 import { isProd, scenarioResults, type Placement } from './scenarios.js';
@@ -21,6 +23,13 @@ function countSkipped(skipped: readonly SkippedRow[]): Partial<Record<SkipReason
   const counts: Partial<Record<SkipReason, number>> = {};
   for (const s of skipped) counts[s.reason] = (counts[s.reason] ?? 0) + 1;
   return counts;
+}
+
+/** Said at the top of every output: invalid rows left out (only with skipInvalid). */
+function skipWarnings(skipped: readonly SkippedRow[]): string[] {
+  const n = invalidRows(skipped).length;
+  if (n === 0) return [];
+  return [`${n} invalid row${n === 1 ? ' was' : 's were'} left out (--skip-invalid): this estimate does not count ${n === 1 ? 'it' : 'them'}; see the skipped rows`];
 }
 
 function baseApp(d: AppDemand): Omit<AppResult, 'instanceType' | 'instanceCount' | 'usdPerHourEach' | 'hourlyCost' | 'monthlyCost' | 'reason' | 'needVcpu'> {
@@ -37,6 +46,7 @@ function baseApp(d: AppDemand): Omit<AppResult, 'instanceType' | 'instanceCount'
 
 export function estimate(inventory: Inventory, catalog: Catalog, o: EstimateOptions): EstimateResult {
   validateOptions(o);
+  checkInvalidRows(inventory, o.skipInvalid);
   const skipped: SkippedRow[] = [...inventory.skipped];
   const prodRecords = inventory.records.filter((r) => {
     if (isProd(r.env)) return true;
@@ -65,7 +75,11 @@ export function estimate(inventory: Inventory, catalog: Catalog, o: EstimateOpti
   if (prodRecords.length === 0 && prodServices.length === 0) {
     const file = inventory.sources.map((s) => s.file).join(', ') || 'inventory';
     const why = Object.entries(countSkipped(skipped)).map(([k, n]) => `${n} ${k}`).join(', ');
-    throw new InputError({ file }, `nothing to estimate: no prod VM or service left after reading ${inventory.sources.reduce((a, s) => a + s.rows, 0)} rows${why ? ` (skipped: ${why})` : ''}`);
+    const problem = `nothing to estimate: no prod VM or service left after reading ${inventory.sources.reduce((a, s) => a + s.rows, 0)} rows${why ? ` (skipped: ${why})` : ''}`;
+    const bad = invalidRows(skipped);
+    const err = new InputError({ file }, problem);
+    if (bad.length > 0) err.message = [`${err.message}; invalid rows (${rowConvention(inventory.sources, bad)}):`, ...listedRows(bad)].join('\n');
+    throw err;
   }
   const appOfRecord = appOf(o.groupBy);
   const demands = groupDemand(prodRecords, appOfRecord, o.headroomPct);
@@ -174,6 +188,7 @@ export function estimate(inventory: Inventory, catalog: Catalog, o: EstimateOpti
     ...(onpremMonthly ? { onpremMonthly } : {}),
     skipped,
     skippedCounts: countSkipped(skipped),
+    warnings: skipWarnings(skipped),
     sources: inventory.sources,
     unsized,
   };

@@ -55,6 +55,11 @@ export interface EstimateOptions {
   readonly reserved: { readonly offeringClass: OfferingClass; readonly paymentOption: PaymentOption };
   /** On-prem monthly cost in the output currency, for the cloud/on-prem ratio. */
   readonly onpremMonthly?: string;
+  /**
+   * Estimate the valid rows and list the invalid ones (true), instead of failing on them (false, the
+   * default: a budget that leaves rows out is under-counted).
+   */
+  readonly skipInvalid: boolean;
 }
 
 export interface LoadProfile {
@@ -132,5 +137,6 @@ export function estimateOptions(o: Partial<EstimateOptions> & { readonly fx: FxR
     loadProfile: o.loadProfile ?? defaultProfile,
     reserved: o.reserved ?? { offeringClass: 'standard', paymentOption: 'no-upfront' },
     ...(o.onpremMonthly !== undefined ? { onpremMonthly: o.onpremMonthly } : {}),
+    skipInvalid: o.skipInvalid ?? false,
   };
 }

@@ -150,6 +150,8 @@ export interface EstimateResult {
   readonly onpremMonthly?: Decimal;
   readonly skipped: readonly SkippedRow[];
   readonly skippedCounts: Readonly<Partial<Record<SkipReason, number>>>;
+  /** Said prominently by every renderer, e.g. invalid rows left out with skipInvalid. */
+  readonly warnings: readonly string[];
   readonly sources: readonly InventorySource[];
   /** Apps that could not be sized (also listed in apps with instanceType null). */
   readonly unsized: readonly { readonly app: string; readonly reason: string }[];

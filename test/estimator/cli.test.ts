@@ -185,12 +185,13 @@ describe.skipIf(!haveCorpus(RVTOOLS, 'RVTools example1.xlsx'))('nuage estimate o
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.apps).toEqual([expect.objectContaining({ app: 'vm', vmCount: 2 })]);
-    expect(j.skippedCounts).toEqual({ 'powered-off': 6, invalid: 1 });
+    expect(j.skippedCounts).toEqual({ 'powered-off': 6, 'no-config': 1 });
+    expect(j.warnings).toEqual([]);
     expect(j.skipped.map((s: { vm: string; reason: string }) => `${s.vm}:${s.reason}`)).toEqual([
-      'vm-1:powered-off', 'vm-2:powered-off', 'vm-4:powered-off', 'vm-5:powered-off', 'vm-6:powered-off', 'vm-7:powered-off', 'vm-9:invalid',
+      'vm-1:powered-off', 'vm-2:powered-off', 'vm-4:powered-off', 'vm-5:powered-off', 'vm-6:powered-off', 'vm-7:powered-off', 'vm-9:no-config',
     ]);
     const table = await nuage(['estimate', RVTOOLS, '--group-by', 'pattern:^(vm)-(\\d+)$']);
-    expect(table.stdout).toContain('Skipped 7 rows: 6 powered off; 1 rejected (invalid value)');
-    expect(table.stdout.replace(/\n\s+/g, ' ')).toContain('example1.xlsx [vInfo], row 10, field "CPUs" (vm-9): CPUs is empty');
+    expect(table.stdout).toContain('Skipped 7 rows: 6 powered off; 1 no configuration in the export');
+    expect(table.stdout.replace(/\n\s+/g, ' ')).toContain('example1.xlsx [vInfo], row 10, field "CPUs" (vm-9): no configuration in the export');
   });
 });

@@ -131,7 +131,7 @@ describe('generic CSV inventory', () => {
 
   it('a broken quote is fatal, naming the line', () => {
     const e = inputError(() => csv('app,vm,peak_cpu_ghz,peak_ram_gb\nw,"w-1,1,2\n'));
-    expect(e.message).toMatch(/^inventory\.csv, row \d+: malformed CSV/);
+    expect(e.message).toBe('inventory.csv: malformed CSV: Quote Not Closed: the parsing is finished with an opening quote at line 2');
   });
 
   it('normalises headers', () => {

@@ -1,11 +1,11 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { estimate } from '../../src/estimator/estimate.js';
 import { parseInventoryTexts } from '../../src/estimator/inventory/parse-inventory.js';
 import { rvtoolsInventory } from '../../src/estimator/inventory/rvtools.js';
 import { readRvtoolsXlsx } from '../../src/estimator/inventory/rvtools-xlsx.js';
-import { migrationHubInventory, parseTags } from '../../src/estimator/inventory/migration-hub.js';
+import { isMigrationHubHeader, migrationHubInventory, parseTags } from '../../src/estimator/inventory/migration-hub.js';
 import { csvTable } from '../../src/estimator/inventory/csv-table.js';
 import { corpusPath, haveCorpus } from '../support/corpora.js';
 import { fixtureCatalog } from './fixture-catalog.js';
@@ -30,18 +30,22 @@ describe.skipIf(!haveCorpus(SAMPLE, 'RVTools example1.xlsx'))('RVTools xlsx (rea
   });
 
   it('keeps the running VMs, says why each other row was skipped', async () => {
-    const { tables } = await readRvtoolsXlsx(SAMPLE, 'example1.xlsx');
+    const { tables } = await readRvtoolsXlsx(createReadStream(SAMPLE), 'example1.xlsx');
     const inv = rvtoolsInventory(tables, 'rvtools-xlsx');
     expect(inv.records.map((r) => [r.vm, r.ref.row, r.peakCpuGhz, r.peakMemoryGiB])).toEqual([
       ['vm-3', 4, 0.091, 3526 / 1024],
       ['vm-8', 9, 3.304, 34321 / 1024],
     ]);
     expect(inv.skipped.filter((s) => s.reason === 'powered-off').map((s) => s.vm)).toEqual(['vm-1', 'vm-2', 'vm-4', 'vm-5', 'vm-6', 'vm-7']);
-    expect(inv.skipped.find((s) => s.vm === 'vm-9')).toEqual({ file: 'example1.xlsx [vInfo]', row: 10, field: 'CPUs', vm: 'vm-9', reason: 'invalid', detail: 'CPUs is empty' });
+    // vm-9 is listed powered on with every configuration column empty: vCenter could not read it.
+    expect(inv.skipped.find((s) => s.vm === 'vm-9')).toEqual({
+      file: 'example1.xlsx [vInfo]', row: 10, field: 'CPUs', vm: 'vm-9', reason: 'no-config',
+      detail: 'no configuration in the export: CPUs and Memory are both empty (vCenter could not read this VM)',
+    });
   });
 
   it('"allocated" CPU uses CPUs × host Speed (cluster mean when the host is not in vHost)', async () => {
-    const { tables } = await readRvtoolsXlsx(SAMPLE, 'example1.xlsx');
+    const { tables } = await readRvtoolsXlsx(createReadStream(SAMPLE), 'example1.xlsx');
     const inv = rvtoolsInventory(tables, 'rvtools-xlsx', { cpu: 'allocated' });
     expect(inv.records[0]!.peakCpuGhz).toBeCloseTo(3 * 2.295, 10);
     expect(inv.records[1]!.peakCpuGhz).toBeCloseTo(13 * 2.295, 10);
@@ -49,12 +53,21 @@ describe.skipIf(!haveCorpus(SAMPLE, 'RVTools example1.xlsx'))('RVTools xlsx (rea
   });
 
   it('estimates end to end, listing what it skipped', async () => {
-    const { tables } = await readRvtoolsXlsx(SAMPLE, 'example1.xlsx');
+    const { tables } = await readRvtoolsXlsx(createReadStream(SAMPLE), 'example1.xlsx');
     const r = estimate(rvtoolsInventory(tables, 'rvtools-xlsx'), fixtureCatalog(), options({ currency: 'USD' }));
     expect(r.apps.map((a) => [a.app, a.vmCount])).toEqual([['vm', 2]]);
-    expect(r.skippedCounts).toEqual({ 'powered-off': 6, invalid: 1 });
+    expect(r.skippedCounts).toEqual({ 'powered-off': 6, 'no-config': 1 });
     // 3.395 GHz and 36.96 GiB: RAM decides, 3 × r5.large (48 GiB) at 0.444 USD/h
     expect([r.apps[0]!.instanceType, r.apps[0]!.instanceCount, r.apps[0]!.hourlyCost.toString()]).toEqual(['r5.large', 3, '0.444']);
+  });
+});
+
+const MH_TEMPLATE = corpusPath('onprem_inventory/migration_hub_import_template/import_template_fields.header.csv');
+describe.skipIf(!haveCorpus(MH_TEMPLATE, 'Migration Hub template header'))('AWS Migration Hub import CSV: the real template', () => {
+  it('reads the documented header (no data rows: nothing to estimate)', () => {
+    const inv = parseInventoryTexts([{ file: 'template.csv', text: readFileSync(MH_TEMPLATE, 'utf8') + '\n' }]);
+    expect(inv.sources).toEqual([{ file: 'template.csv', format: 'migration-hub', rows: 0 }]);
+    expect(isMigrationHubHeader(csvTable(readFileSync(MH_TEMPLATE, 'utf8'), 'template.csv').header)).toBe(true);
   });
 });
 
@@ -126,13 +139,6 @@ describe('AWS Migration Hub import CSV', () => {
     expect(inv.records[0]!.peakCpuGhz).toBe(5);
   });
 
-  it('reads the documented header of the real template (no data rows: nothing to estimate)', async () => {
-    const path = corpusPath('onprem_inventory/migration_hub_import_template/import_template_fields.header.csv');
-    if (!haveCorpus(path, 'Migration Hub template header')) return;
-    const { readFileSync } = await import('node:fs');
-    const inv = parseInventoryTexts([{ file: 'template.csv', text: readFileSync(path, 'utf8') + '\n' }]);
-    expect(inv.sources).toEqual([{ file: 'template.csv', format: 'migration-hub', rows: 0 }]);
-  });
 
   it('parses tags', () => {
     expect([...parseTags('env:prod;tier:web')]).toEqual([['env', 'prod'], ['tier', 'web']]);

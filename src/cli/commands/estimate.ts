@@ -56,6 +56,7 @@ interface RawOpts {
   rvtoolsCpu?: string;
   riClass?: string;
   riPayment?: string;
+  skipInvalid?: boolean;
   save?: string;
 }
 
@@ -81,8 +82,10 @@ function loadProfile(spec: string | undefined, io: CliIo): LoadProfile {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
-  } catch {
-    throw new InputError({ file: spec }, 'load profile file not found (or use evening-peak, flat)');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const problem = code === 'EISDIR' ? 'is a directory, not a load profile file' : code === 'ENOENT' ? 'load profile file not found' : `cannot read the load profile file (${code ?? (err as Error).message})`;
+    throw new InputError({ file: spec }, `${problem} (give a file of 24 hourly factors, or evening-peak, flat)`);
   }
   return parseLoadProfile(decodeUtf8(bytes, spec), spec);
 }
@@ -137,6 +140,7 @@ export function optionsFromFlags(o: RawOpts, io: CliIo): EstimateOptions {
         paymentOption: oneOf<PaymentOption>(o.riPayment, PAYMENT_OPTIONS, '--ri-payment') ?? 'no-upfront',
       },
       ...(o.onpremMonthly !== undefined ? { onpremMonthly: dec(o.onpremMonthly).toString() } : {}),
+      skipInvalid: o.skipInvalid === true,
     },
     EVENING_PEAK,
   );
@@ -170,6 +174,7 @@ export function estimateCommand(deps: EstimateDeps): CommandModule {
         .option('--rvtools-cpu <basis>', 'RVTools CPU demand: used (vCPU Overall, default) | allocated (CPUs × host Speed)')
         .option('--ri-class <class>', 'reserved scenarios: standard (default) | convertible')
         .option('--ri-payment <option>', 'reserved scenarios: no-upfront (default) | partial-upfront | all-upfront')
+        .option('--skip-invalid', 'estimate the valid rows and list the invalid ones (default: invalid rows are an error)')
         .option('--save <name>', 'save this estimate as a named budget in the database'),
     ).action(async (files: string[], raw: RawOpts, cmd: Command) => {
       const io = ctx.io;

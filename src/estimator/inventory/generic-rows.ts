@@ -4,7 +4,7 @@
  */
 import { resolveColumns, type InventoryField } from './columns.js';
 import { parseServiceSpec } from '../services/spec.js';
-import type { Inventory, InventoryFormat, RawRow, RawTable, ServiceRecord, SkippedRow, Traffic, VmRecord } from './types.js';
+import { dataRowCount, rowPlace, type Inventory, type InventoryFormat, type RawRow, type RawTable, type ServiceRecord, type SkippedRow, type Traffic, type VmRecord } from './types.js';
 import { isPoweredOff, readBoolean, readCount, readNumber } from './values.js';
 
 export interface GenericParseOptions {
@@ -35,7 +35,7 @@ export function genericInventory(table: RawTable, format: InventoryFormat, optio
     const header = (f: InventoryField): string => table.header[cols.get(f) ?? -1] ?? f;
     const vmName = get('vm') ?? '';
     const skip = (reason: SkippedRow['reason'], detail: string, field?: string): void => {
-      skipped.push({ file: table.file, row: raw.row, ...(field ? { field } : {}), ...(vmName ? { vm: vmName } : {}), reason, detail });
+      skipped.push({ file: table.file, ...rowPlace(raw), ...(field ? { field } : {}), ...(vmName ? { vm: vmName } : {}), reason, detail });
     };
     try {
       const kind = (get('kind') ?? '').toLowerCase() || (vmName !== '' ? 'vm' : 'app');
@@ -65,10 +65,11 @@ export function genericInventory(table: RawTable, format: InventoryFormat, optio
       records.push(record);
     } catch (err) {
       if (!(err instanceof RowProblem)) throw err;
-      skip('invalid', err.problem, err.field);
+      const short = raw.cells.length < table.header.length ? ` (this row has ${raw.cells.length} fields, the header ${table.header.length})` : '';
+      skip('invalid', err.problem + short, err.field);
     }
   }
-  return { records, ...(services.length ? { services } : {}), skipped, sources: [{ file: table.file, format, rows: table.rows.length }] };
+  return { records, ...(services.length ? { services } : {}), skipped, sources: [{ file: table.file, format, rows: dataRowCount(table) }] };
 }
 
 type Getter = (f: InventoryField) => string | undefined;
@@ -95,7 +96,7 @@ function toService(raw: RawRow, get: Getter, header: (f: InventoryField) => stri
   const name = get('vm') ?? '';
   const traffic = trafficOf(get, header);
   return {
-    ref: { file, row: raw.row },
+    ref: { file, ...rowPlace(raw) },
     app: app || name || parsed.spec.kind,
     ...(name ? { name } : {}),
     env: (get('env') ?? '').toLowerCase() || 'prod',
@@ -158,7 +159,7 @@ function toRecord(
   const cluster = get('cluster');
   const traffic = trafficOf(get, header);
   return {
-    ref: { file, row: raw.row },
+    ref: { file, ...rowPlace(raw) },
     rowKind: kind,
     vm: kind === 'vm' ? vmName : `${app} (${vmCount} VM${vmCount === 1 ? '' : 's'})`,
     ...(app !== '' ? { app } : {}),

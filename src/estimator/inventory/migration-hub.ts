@@ -7,7 +7,7 @@
  */
 import { InputError } from '../../errors.js';
 import { normalizeHeader } from './columns.js';
-import type { Inventory, RawTable, SkippedRow, VmRecord } from './types.js';
+import { dataRowCount, rowPlace, type Inventory, type RawTable, type SkippedRow, type VmRecord } from './types.js';
 import { readNumber } from './values.js';
 
 const MARKERS = ['cpu_numberoflogicalcores', 'ram_totalsizeinmb', 'vmware_vmname', 'externalid'];
@@ -41,7 +41,7 @@ export function migrationHubInventory(table: RawTable, options: { hostClockGhz?:
   for (const r of table.rows) {
     const vm = col(r.cells, 'VMware.VMName') || col(r.cells, 'HostName') || col(r.cells, 'ExternalId') || col(r.cells, 'IPAddress');
     const fail = (field: string, detail: string): void => {
-      skipped.push({ file: table.file, row: r.row, field, ...(vm ? { vm } : {}), reason: 'invalid', detail });
+      skipped.push({ file: table.file, ...rowPlace(r), field, ...(vm ? { vm } : {}), reason: 'invalid', detail });
     };
     if (vm === '') {
       fail('VMware.VMName', 'no VM name: VMware.VMName, HostName, ExternalId and IPAddress are all empty');
@@ -81,7 +81,7 @@ export function migrationHubInventory(table: RawTable, options: { hostClockGhz?:
     const app = col(r.cells, 'Applications').split(';')[0]?.trim() ?? '';
     const env = (tags.get('env') ?? tags.get('environment') ?? 'prod').toLowerCase();
     records.push({
-      ref: { file: table.file, row: r.row },
+      ref: { file: table.file, ...rowPlace(r) },
       vm,
       rowKind: 'vm',
       ...(app ? { app } : {}),
@@ -93,5 +93,5 @@ export function migrationHubInventory(table: RawTable, options: { hostClockGhz?:
       cpuBasis: clock ? `cores × ${pctText} × host clock ${clock} GHz` : `cores × ${pctText} (no clock: 1 on-prem core = 1 cloud vCPU)`,
     });
   }
-  return { records, skipped, sources: [{ file: table.file, format: 'migration-hub', rows: table.rows.length }] };
+  return { records, skipped, sources: [{ file: table.file, format: 'migration-hub', rows: dataRowCount(table) }] };
 }

@@ -9,7 +9,7 @@ import { genericInventory } from './generic-rows.js';
 import { jsonTable } from './json-inventory.js';
 import { isMigrationHubHeader, migrationHubInventory } from './migration-hub.js';
 import { rvtoolsInventory, rvtoolsTabOf, type RvtoolsCpuBasis } from './rvtools.js';
-import { mergeInventories, type Inventory, type RawTable } from './types.js';
+import { mergeInventories, rejectedSkips, type Inventory, type RawTable } from './types.js';
 
 export interface ParseOptions {
   /** Host clock (GHz) for rows giving vCPU count × utilisation without a clock. */
@@ -65,7 +65,15 @@ export function inventoryFromTables(tables: readonly KindedTable[], options: Par
       );
     }
   }
-  return mergeInventories(parts);
+  // Rows of the wrong shape (more cells than the header) are invalid in every format.
+  const rejected = tables.flatMap(({ table }) => rejectedSkips(table));
+  if (rejected.length === 0) return mergeInventories(parts);
+  const merged = mergeInventories([...parts, { records: [], skipped: rejected, sources: [] }]);
+  // Skipped rows in file order, then row order (rejected rows were found by the CSV reader, apart).
+  const fileOrder = new Map(tables.map(({ table }, i) => [table.file, i] as const));
+  const order = (f: string): number => fileOrder.get(f) ?? tables.length;
+  const skipped = [...merged.skipped].sort((a, b) => order(a.file) - order(b.file) || (a.row ?? 0) - (b.row ?? 0));
+  return { ...merged, skipped };
 }
 
 /** Text inputs (already decoded) → one inventory. */

@@ -37,7 +37,8 @@ export function cellText(v: unknown): string {
   return '';
 }
 
-export async function readRvtoolsXlsx(input: Readable | string, file: string): Promise<{ tables: RvtoolsTables; stats: XlsxReadStats }> {
+/** `input`: the workbook's bytes as a stream (the caller opens the file: no I/O here); `file` names it in messages. */
+export async function readRvtoolsXlsx(input: Readable, file: string): Promise<{ tables: RvtoolsTables; stats: XlsxReadStats }> {
   const found = new Map<string, RawTable>();
   const sheets: string[] = [];
   const rowsScanned: Record<string, number> = {};

@@ -3,12 +3,14 @@
  * - vInfo: VM, Powerstate, Template, SRM Placeholder, CPUs, Memory (MiB), Host, Cluster, Folder
  * - vHost: Host, Cluster, Speed (MHz): the physical clock for VMs on that host (else the cluster's mean)
  * - vCPU:  VM, Overall (MHz): CPU in use when the export was taken
+ * A VM whose CPUs and Memory are both empty (vCenter could not read its configuration) is skipped as
+ * "no-config", like a powered-off VM; any other missing or bad value is invalid.
  * CPU demand per VM: vCPU Overall when present and > 0 ("used", the default), else CPUs × host Speed,
  * else CPUs as vCPU-equivalents. `cpu: 'allocated'` ignores Overall. Memory is vInfo Memory (configured).
  */
 import { InputError } from '../../errors.js';
 import { normalizeHeader } from './columns.js';
-import type { Inventory, InventoryFormat, RawTable, SkippedRow, VmRecord } from './types.js';
+import { dataRowCount, rowPlace, type Inventory, type InventoryFormat, type RawTable, type SkippedRow, type VmRecord } from './types.js';
 import { isPoweredOff, readBoolean, readNumber } from './values.js';
 
 export interface RvtoolsTables {
@@ -96,7 +98,7 @@ export function rvtoolsInventory(tables: RvtoolsTables, format: InventoryFormat,
   for (const r of vInfo.rows) {
     const vm = cell(r.cells, 'VM');
     const skip = (reason: SkippedRow['reason'], detail: string, field?: string): void => {
-      skipped.push({ file: vInfo.file, row: r.row, ...(field ? { field } : {}), ...(vm ? { vm } : {}), reason, detail });
+      skipped.push({ file: vInfo.file, ...rowPlace(r), ...(field ? { field } : {}), ...(vm ? { vm } : {}), reason, detail });
     };
     if (vm === '') {
       skip('invalid', 'VM name is empty', 'VM');
@@ -119,6 +121,12 @@ export function rvtoolsInventory(tables: RvtoolsTables, format: InventoryFormat,
     }
     if (seen.has(vm)) {
       skip('duplicate', `VM "${vm}" already listed above`, 'VM');
+      continue;
+    }
+    if (cell(r.cells, 'CPUs') === '' && cell(r.cells, 'Memory') === '') {
+      // vCenter lists the VM but could not read its configuration (RVTools leaves every config column
+      // empty): nothing to size from. Reported like a powered-off VM, not an error in the file.
+      skip('no-config', 'no configuration in the export: CPUs and Memory are both empty (vCenter could not read this VM)', 'CPUs');
       continue;
     }
     const cpus = readNumber(cell(r.cells, 'CPUs'), 'CPUs');
@@ -152,7 +160,7 @@ export function rvtoolsInventory(tables: RvtoolsTables, format: InventoryFormat,
       cpuBasis = 'CPUs (no host clock known: 1 on-prem vCPU = 1 cloud vCPU)';
     }
     records.push({
-      ref: { file: vInfo.file, row: r.row },
+      ref: { file: vInfo.file, ...rowPlace(r) },
       vm,
       rowKind: 'vm',
       env: 'prod',
@@ -165,7 +173,7 @@ export function rvtoolsInventory(tables: RvtoolsTables, format: InventoryFormat,
       cpuBasis,
     });
   }
-  return { records, skipped, sources: [{ file: vInfo.file, format, rows: vInfo.rows.length }] };
+  return { records, skipped, sources: [{ file: vInfo.file, format, rows: dataRowCount(vInfo) }] };
 }
 
 /** Which RVTools tab a CSV header belongs to, or undefined when it is not an RVTools tab. */

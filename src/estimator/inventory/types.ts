@@ -6,10 +6,17 @@ import type { ServiceSpec } from '../services/spec.js';
 
 export type InventoryFormat = 'csv' | 'json' | 'rvtools-xlsx' | 'rvtools-csv' | 'migration-hub';
 
-/** Where a value came from: file and spreadsheet row (the header is row 1). */
+/**
+ * Where a value came from: file and row. Rows are numbered as a spreadsheet shows them: the header is
+ * row 1, the first data row is row 2, an empty line is a row, and a CSV record whose quoted cells span
+ * several text lines is one row (its first text line is kept as `line` when it differs from `row`).
+ * JSON rows are numbered by their position in the array, from 1.
+ */
 export interface RowRef {
   readonly file: string;
   readonly row: number;
+  /** CSV: the text line where the record starts, when it differs from `row` (multi-line records above it). */
+  readonly line?: number;
 }
 
 /**
@@ -61,11 +68,12 @@ export interface ServiceRecord {
   readonly traffic?: Traffic;
 }
 
-export type SkipReason = 'powered-off' | 'template' | 'invalid' | 'duplicate' | 'non-prod';
+export type SkipReason = 'powered-off' | 'template' | 'no-config' | 'invalid' | 'duplicate' | 'non-prod';
 
 export const SKIP_REASON_TITLES: Readonly<Record<SkipReason, string>> = {
   'powered-off': 'powered off',
   template: 'template',
+  'no-config': 'no configuration in the export',
   invalid: 'rejected (invalid value)',
   duplicate: 'duplicate VM name',
   'non-prod': 'non-prod row (environments are derived from prod by ratio)',
@@ -75,6 +83,8 @@ export const SKIP_REASON_TITLES: Readonly<Record<SkipReason, string>> = {
 export interface SkippedRow {
   readonly file: string;
   readonly row?: number;
+  /** CSV: the text line where the record starts, when it differs from `row`. */
+  readonly line?: number;
   readonly field?: string;
   readonly vm?: string;
   readonly reason: SkipReason;
@@ -102,11 +112,36 @@ export interface RawTable {
   readonly file: string;
   readonly header: readonly string[];
   readonly rows: readonly RawRow[];
+  /** Rows whose shape is wrong (more cells than the header): never mapped, always reported as invalid. */
+  readonly rejected?: readonly RejectedRow[];
 }
 
 export interface RawRow {
   readonly row: number;
+  /** CSV: the text line where the record starts, when it differs from `row`. */
+  readonly line?: number;
   readonly cells: readonly string[];
+}
+
+export interface RejectedRow {
+  readonly row: number;
+  readonly line?: number;
+  readonly problem: string;
+}
+
+/** Data rows of a table, rejected ones included (for InventorySource.rows). */
+export function dataRowCount(t: RawTable): number {
+  return t.rows.length + (t.rejected?.length ?? 0);
+}
+
+/** A table's rejected rows as invalid skipped rows. */
+export function rejectedSkips(t: RawTable): SkippedRow[] {
+  return (t.rejected ?? []).map((r) => ({ file: t.file, ...rowPlace(r), reason: 'invalid' as const, detail: r.problem }));
+}
+
+/** The `row` and (when it differs) `line` of a raw row, for a RowRef or a SkippedRow. */
+export function rowPlace(r: { readonly row: number; readonly line?: number }): { row: number; line?: number } {
+  return r.line !== undefined && r.line !== r.row ? { row: r.row, line: r.line } : { row: r.row };
 }
 
 export function mergeInventories(parts: readonly Inventory[]): Inventory {

@@ -31,9 +31,9 @@ export function skippedSummary(r: EstimateResult): string | undefined {
   return parts.length === 0 ? undefined : `Skipped ${r.skipped.length} row${r.skipped.length === 1 ? '' : 's'}: ${parts.join('; ')}`;
 }
 
-export function skippedLine(s: EstimateResult['skipped'][number]): string {
-  const where = [s.file, s.row !== undefined ? `row ${s.row}` : undefined, s.field ? `field "${s.field}"` : undefined].filter(Boolean).join(', ');
-  return `${where}${s.vm ? ` (${s.vm})` : ''}: ${s.detail}`;
+/** "WARNING: …" lines, said first by the text renderers. */
+export function warningLines(r: EstimateResult): string[] {
+  return r.warnings.map((w) => `WARNING: ${w}`);
 }
 
 /** Wraps text at `width` columns with a hanging indent. */

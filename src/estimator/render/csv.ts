@@ -1,11 +1,13 @@
 /**
- * CSV report: one row per app, per managed service and per app's traffic, a total row and one row per scenario; monthly cost per environment in
+ * CSV report: one row per app, per managed service and per app's traffic, a total row, one row per
+ * scenario and one per skipped input row ("warning" rows first when invalid rows were left out); monthly cost per environment in
  * columns; every row repeats the facts (region, snapshot date, hours, currency, FX and date, headroom,
  * strategy) so a row copied elsewhere still says what it assumed. Amounts rounded to cents.
  */
 import { toCents, type Decimal } from '../../money/index.js';
 import { csvTable } from '../../report/table.js';
 import type { EstimateResult } from '../result.js';
+import { rowWhere } from '../inventory/row-text.js';
 import { serviceLabel, trafficText } from './services.js';
 
 export function estimateCsv(r: EstimateResult): string {
@@ -49,6 +51,11 @@ export function estimateCsv(r: EstimateResult): string {
   for (const s of r.scenarios) {
     rows.push(['scenario', s.name, '', '', '', '', '', '', '', '', ...envCells(s.environments.map((e) => e.monthlyCost)), toCents(s.totalMonthlyCost), ...facts]);
   }
+  // Rows not estimated: name = where (file, row, field, VM), spec = why; no cost.
+  const blank = Array.from({ length: 7 + envNames.length + 1 }, () => '');
+  for (const s of r.skipped) rows.push(['skipped', `${rowWhere(s)}${s.vm ? ` (${s.vm})` : ''}`, `${s.reason}: ${s.detail}`, ...blank, ...facts]);
+  // Warnings first, so they are the first thing read.
+  rows.unshift(...r.warnings.map((w) => ['warning', w, '', ...blank, ...facts]));
   const headers = [
     'row',
     'name',

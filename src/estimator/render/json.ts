@@ -7,6 +7,7 @@ const m = (n: number): number => Math.round(n * 1e6) / 1e6;
 
 export function estimateJson(r: EstimateResult): Record<string, unknown> {
   return {
+    warnings: r.warnings,
     currency: r.currency,
     region: r.region,
     hoursPerMonth: r.hoursPerMonth,

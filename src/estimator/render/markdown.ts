@@ -1,7 +1,8 @@
 /** Markdown report (for wikis and PR descriptions): same facts as the table, plus scenarios per environment. */
 import { markdownTable } from '../../report/table.js';
 import type { EstimateResult } from '../result.js';
-import { headerLines, skippedLine, skippedSummary } from './common.js';
+import { rowConvention, sentence, skippedLine } from '../inventory/row-text.js';
+import { headerLines, skippedSummary } from './common.js';
 import { appsSection, environmentsSection, scenarioEnvironmentsSection, scenariosSection, type Section } from './sections.js';
 import { componentLines, hasServiceLines, notPricedLine, SERVICES_CONVENTIONS, servicesSection } from './services.js';
 
@@ -10,7 +11,7 @@ function block(s: Section): string {
 }
 
 export function estimateMarkdown(r: EstimateResult): string {
-  const out: string[] = ['## nuage estimate', '', ...headerLines(r).map((l) => `- ${l}`), ''];
+  const out: string[] = ['## nuage estimate', '', ...r.warnings.map((w) => `> **Warning:** ${w}\n`), ...headerLines(r).map((l) => `- ${l}`), ''];
   if (r.apps.length > 0) out.push(block(appsSection(r)));
   if (r.pool) out.push(`Node pool: **${r.pool.instanceCount} × ${r.pool.instanceType}**. ${r.pool.reason}`, '');
   if (hasServiceLines(r)) out.push(block(servicesSection(r)), SERVICES_CONVENTIONS.replace(/\*/g, '\\*'), '');
@@ -23,6 +24,6 @@ export function estimateMarkdown(r: EstimateResult): string {
   if (np) out.push(`**${np.replace(':', ':**')}`, '');
   if (r.unsized.length) out.push(`**Not sized (no cost counted):** ${r.unsized.map((u) => `${u.app} (${u.reason})`).join('; ')}`, '');
   const summary = skippedSummary(r);
-  if (summary) out.push('### Skipped rows', '', summary, '', ...r.skipped.map((s) => `- ${skippedLine(s)}`), '');
+  if (summary) out.push('### Skipped rows', '', `${summary}. ${sentence(rowConvention(r.sources, r.skipped))}.`, '', ...r.skipped.map((s) => `- ${skippedLine(s)}`), '');
   return out.join('\n').replace(/\n+$/, '\n');
 }

@@ -1,12 +1,12 @@
 /** The default text report, readable at 100 columns. */
 import { textTable } from '../../report/table.js';
 import type { EstimateResult } from '../result.js';
-import { headerLines, skippedLine, skippedSummary, wrap } from './common.js';
+import { listedRows, rowConvention, sentence } from '../inventory/row-text.js';
+import { headerLines, skippedSummary, warningLines, wrap } from './common.js';
 import { appsSection, environmentsSection, scenariosSection, type Section } from './sections.js';
 import { componentLines, hasServiceLines, notPricedLine, SERVICES_CONVENTIONS, servicesSection } from './services.js';
 
 const WIDTH = 100;
-const MAX_SKIPPED_LISTED = 20;
 
 function block(s: Section): string {
   return `${s.title}\n${textTable(s.columns, s.rows)}`;
@@ -14,6 +14,8 @@ function block(s: Section): string {
 
 export function estimateTable(r: EstimateResult): string {
   const out: string[] = [];
+  const warnings = warningLines(r);
+  if (warnings.length) out.push(...warnings.flatMap((l) => wrap(l, WIDTH, '  ')), '');
   out.push(headerLines(r).flatMap((l) => wrap(l, WIDTH, '  ')).join('\n'), '');
   if (r.apps.length > 0) out.push(block(appsSection(r)));
   if (r.pool) out.push(...wrap(`Node pool: ${r.pool.instanceCount} × ${r.pool.instanceType}. ${r.pool.reason}`, WIDTH, '  '), '');
@@ -34,9 +36,8 @@ export function estimateTable(r: EstimateResult): string {
   if (r.unsized.length) out.push(`Not sized (no cost counted): ${r.unsized.map((u) => `${u.app} (${u.reason})`).join('; ')}`, '');
   const summary = skippedSummary(r);
   if (summary) {
-    out.push(...wrap(summary, WIDTH, '  '));
-    for (const s of r.skipped.slice(0, MAX_SKIPPED_LISTED)) out.push(...wrap(`- ${skippedLine(s)}`, WIDTH, '    '));
-    if (r.skipped.length > MAX_SKIPPED_LISTED) out.push(`- … and ${r.skipped.length - MAX_SKIPPED_LISTED} more (see --format json)`);
+    out.push(...wrap(`${summary}. ${sentence(rowConvention(r.sources, r.skipped))}.`, WIDTH, '  '));
+    for (const l of listedRows(r.skipped, undefined, ' (see --format json)')) out.push(...wrap(l, WIDTH, '    '));
     out.push('');
   }
   return out.join('\n').replace(/\n+$/, '\n');
