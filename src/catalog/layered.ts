@@ -15,6 +15,7 @@ import type {
   SpotFacts,
 } from './types.js';
 import { InMemoryCatalog, type CatalogData } from './memory.js';
+import { ec2PriceBases, RegionDatesBuilder, type RegionPriceDates } from './price-dates.js';
 
 function mergeSpot(top: SpotFacts | undefined, base: SpotFacts | undefined): SpotFacts | undefined {
   if (!top) return base;
@@ -107,6 +108,24 @@ class LayeredCatalog implements Catalog {
     if (listsServicePrices(this.top) && listsServicePrices(this.base)) return this.servicePricesIn(region).length;
     // Without listings the layers' keys cannot be matched: the larger count is a lower bound.
     return Math.max(this.top.coverage(region).servicePrices, this.base.coverage(region).servicePrices);
+  }
+
+  priceDates(region: string): RegionPriceDates {
+    const top = this.top.coverage(region);
+    if (top.instanceTypes === 0 && top.servicePrices === 0) return this.base.priceDates(region);
+    const b = new RegionDatesBuilder();
+    for (const spec of this.instanceTypesIn(region)) {
+      const p = this.ec2Prices(region, spec.instanceType);
+      if (p) b.addEc2(ec2PriceBases(p));
+    }
+    if (listsServicePrices(this.top) && listsServicePrices(this.base)) {
+      for (const sp of this.servicePricesIn(region)) b.kinds.services.add(sp.basis);
+      return b.build(region, this.info().sources);
+    }
+    // Without listings the layers' service keys cannot be matched: the top's dates if it has any, else the base's.
+    const dates = b.build(region, this.info().sources);
+    const services = top.servicePrices > 0 ? this.top.priceDates(region).services : this.base.priceDates(region).services;
+    return { ...dates, services };
   }
 
   coverage(region: string): RegionCoverage {

@@ -3,6 +3,7 @@
  * catalog both produce these values; tests build small ones directly. Prices come either as plain
  * Ec2Prices values or as per-region tables that decode their entries on first use (the snapshot).
  */
+import { ec2PriceBases, RegionDatesBuilder, type Ec2PriceBases, type RegionPriceDates } from './price-dates.js';
 import type {
   Catalog,
   CatalogInfo,
@@ -33,6 +34,8 @@ export interface RegionPriceTable {
   get(instanceType: string): Ec2Prices | undefined;
   /** Optional shortcut for coverage() that avoids decoding whole entries. */
   coverageFacts?(instanceType: string): CoverageFacts | undefined;
+  /** Optional shortcut for priceDates(): the bases of an entry without decoding its prices. */
+  priceBases?(instanceType: string): Ec2PriceBases | undefined;
 }
 
 export interface CatalogData {
@@ -66,6 +69,7 @@ export class InMemoryCatalog implements Catalog {
   /** region → key → service price */
   private readonly services = new Map<string, Map<string, ServicePrice>>();
   private readonly typesInRegion = new Map<string, InstanceTypeSpec[]>();
+  private readonly datesByRegion = new Map<string, RegionPriceDates>();
   private readonly specList: readonly InstanceTypeSpec[];
 
   constructor(private readonly data: CatalogData) {
@@ -126,6 +130,21 @@ export class InMemoryCatalog implements Catalog {
   /** Every service price of a region (for listings and the layered catalog). */
   servicePricesIn(region: string): readonly ServicePrice[] {
     return [...(this.services.get(region)?.values() ?? [])];
+  }
+
+  priceDates(region: string): RegionPriceDates {
+    const hit = this.datesByRegion.get(region);
+    if (hit) return hit;
+    const b = new RegionDatesBuilder();
+    const table = this.prices.get(region);
+    for (const t of table?.types() ?? []) {
+      const bases = table!.priceBases ? table!.priceBases(t) : ((p) => p && ec2PriceBases(p))(table!.get(t));
+      if (bases) b.addEc2(bases);
+    }
+    for (const sp of this.services.get(region)?.values() ?? []) b.kinds.services.add(sp.basis);
+    const dates = b.build(region, this.data.info.sources);
+    this.datesByRegion.set(region, dates);
+    return dates;
   }
 
   coverage(region: string): RegionCoverage {

@@ -7,6 +7,7 @@
 import { InputError } from '../errors.js';
 import { ratioEstimate, splitReserved } from './reserved-split.js';
 import type { CatalogData, CoverageFacts, RegionPriceTable } from './memory.js';
+import type { Ec2PriceBases } from './price-dates.js';
 import { RESERVED_ORDER, SNAPSHOT_FORMAT, type CatalogFile, type PriceRow, type RegionFile, type SpecRow, type SpotCell, type TypesFile } from './snapshot-format.js';
 import type { CatalogSource, Ec2Prices, InstanceTypeSpec, PriceBasis, ReservedRate, ServicePrice, SpotFacts } from './types.js';
 
@@ -256,6 +257,26 @@ export class SnapshotPriceTable implements RegionPriceTable {
       }
     }
     return { onDemand: od === null ? undefined : bases[odIdx]?.kind, reserved: count, reservedAllExact: allExact, spot: spot !== null };
+  }
+
+  /** Bases straight from the row's indices, no decoding of prices (reserved: the effective rate's basis). */
+  priceBases(instanceType: string): Ec2PriceBases | undefined {
+    const r = this.row(instanceType);
+    if (!r) return undefined;
+    const [, od, odIdx, reserved, spot] = r;
+    const basis = (i: number, what: string): PriceBasis => this.decoder!.basis(i, instanceType, what);
+    const out: { -readonly [K in keyof Ec2PriceBases]: Ec2PriceBases[K] } = { reserved: [] };
+    if (od !== null) out.onDemand = basis(odIdx, 'on-demand');
+    if (reserved !== null) {
+      const text = typeof reserved === 'number' ? (this.catalog.ratioSets?.[reserved] ?? '') : reserved;
+      out.reserved = [...text.matchAll(/@(\d+)/g)].map((m) => basis(Number(m[1]), 'reserved'));
+    }
+    if (spot !== null) {
+      const [savings, , advisorIdx, usd, priceIdx] = spot;
+      if (usd !== null && priceIdx >= 0) out.spot = basis(priceIdx, 'spot price');
+      if (savings !== null && advisorIdx >= 0) out.spotAdvisor = basis(advisorIdx, 'spot advisor');
+    }
+    return out;
   }
 
   get(instanceType: string): Ec2Prices | undefined {

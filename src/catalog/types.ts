@@ -2,6 +2,7 @@
  * The price catalog's vocabulary. Every price is a USD decimal string (exact, as AWS publishes it),
  * names say the unit, and every price carries its basis and as-of date.
  */
+import type { RegionPriceDates } from './price-dates.js';
 
 export type Arch = 'x86_64' | 'arm64';
 
@@ -135,7 +136,10 @@ export interface RegionCoverage {
 }
 
 export interface CatalogInfo {
-  /** The catalog's headline date: the newest exact price date in the snapshot (or refresh date). */
+  /**
+   * The newest exact price date anywhere in the catalog (all regions, all kinds). NOT the date of a
+   * region's prices: use Catalog.priceDates(region) for that, or the bases of the prices used.
+   */
   readonly pricesAsOf: string;
   readonly sources: readonly CatalogSource[];
   readonly regions: readonly string[];
@@ -154,6 +158,8 @@ export interface Catalog {
   ec2Prices(region: string, instanceType: string): Ec2Prices | undefined;
   servicePrice(region: string, key: string): ServicePrice | undefined;
   coverage(region: string): RegionCoverage;
+  /** The dates of the region's prices per kind (on-demand, reserved, spot, Spot Advisor, services): oldest, newest, exact / estimate, per source. */
+  priceDates(region: string): RegionPriceDates;
 }
 
 /** Hours in a reserved term (AWS uses 365-day years: 8,760 h and 26,280 h). */

@@ -1,4 +1,5 @@
 /** `nuage catalog info`: where the catalog's figures come from and how much of each region it covers. */
+import { describePriceDates, PRICE_KIND_LABELS, PRICE_KINDS, rangeText, sourcesDated, type DateRange, type PriceDates, type RegionPriceDates } from '../catalog/price-dates.js';
 import type { Catalog, CatalogSource, RegionCoverage } from '../catalog/types.js';
 import { textTable } from './table.js';
 
@@ -7,17 +8,23 @@ export const OFFERED_DEFINITION =
   'coverage = share of the current-generation offered types with an exact on-demand price';
 
 export interface CatalogInfoView {
+  /** The newest exact price anywhere in the catalog (not the date of any one region's prices: see priceDates). */
   readonly pricesAsOf: string;
+  /** The oldest and newest dates of the listed sources. */
+  readonly sourcesDated: DateRange | null;
   readonly origin: string;
   readonly sources: readonly CatalogSource[];
   readonly offeredDefinition: string;
   readonly regions: readonly RegionCoverage[];
+  /** Per region: the dates of its prices per kind (on-demand, reserved, spot, Spot Advisor, services). */
+  readonly priceDates: readonly RegionPriceDates[];
 }
 
 export function catalogInfoView(catalog: Catalog, regions: readonly string[] = catalog.regions()): CatalogInfoView {
   const info = catalog.info();
   return {
     pricesAsOf: info.pricesAsOf,
+    sourcesDated: sourcesDated(info.sources) ?? null,
     origin: info.origin,
     sources: info.sources,
     offeredDefinition: OFFERED_DEFINITION,
@@ -25,7 +32,30 @@ export function catalogInfoView(catalog: Catalog, regions: readonly string[] = c
       const c = catalog.coverage(r);
       return { ...c, currentGenOnDemandExactPercent: Math.round(c.currentGenOnDemandExactPercent * 100) / 100 };
     }),
+    priceDates: regions.map((r) => catalog.priceDates(r)),
   };
+}
+
+/** A table cell: the date range of a kind, "-" when the region has none. */
+function cell(d: PriceDates): string {
+  return d.oldest !== undefined && d.newest !== undefined ? rangeText({ oldest: d.oldest, newest: d.newest }) : '-';
+}
+
+function headline(v: CatalogInfoView): string {
+  const span = v.sourcesDated ? `sources dated ${v.sourcesDated.oldest} … ${v.sourcesDated.newest}` : 'no dated sources';
+  return `price catalog: ${v.origin}, ${span}; each price carries its own date (see the price dates per region)`;
+}
+
+/** Per-region lines: the region's own dates (with --region, or when a single region is shown). */
+function regionDetail(d: RegionPriceDates): string[] {
+  const width = Math.max(...PRICE_KINDS.map((k) => PRICE_KIND_LABELS[k].length));
+  const all = PRICE_KINDS.map((k) => d[k]).filter((x) => x.oldest !== undefined);
+  const oldest = all.map((x) => x.oldest!).sort()[0];
+  const newest = all.map((x) => x.newest!).sort().at(-1);
+  return [
+    `${d.region}: prices dated ${oldest && newest ? rangeText({ oldest, newest }) : 'none'}`,
+    ...PRICE_KINDS.map((k) => `  ${PRICE_KIND_LABELS[k].padEnd(width)}  ${describePriceDates(d[k], 3)}`),
+  ];
 }
 
 export function renderCatalogInfoTable(v: CatalogInfoView): string {
@@ -55,14 +85,22 @@ export function renderCatalogInfoTable(v: CatalogInfoView): string {
       String(c.servicePrices),
     ]),
   );
+  const dates = textTable(
+    [{ header: 'region' }, ...PRICE_KINDS.map((k) => ({ header: PRICE_KIND_LABELS[k] }))],
+    v.priceDates.map((d) => [d.region, ...PRICE_KINDS.map((k) => cell(d[k]))]),
+  );
   return [
-    `price catalog: ${v.origin}, newest exact price ${v.pricesAsOf} (each price carries its own date)`,
+    headline(v),
     '',
     'sources:',
     sources.trimEnd(),
     '',
     'coverage per region (reserved: types whose rates are all exact / types with at least one estimate):',
     coverage.trimEnd(),
+    '',
+    'price dates per region (oldest…newest; an estimate is dated by the price it scales):',
+    dates.trimEnd(),
+    ...(v.priceDates.length === 1 ? ['', ...regionDetail(v.priceDates[0]!)] : []),
     '',
     `offered: ${v.offeredDefinition}`,
   ].join('\n') + '\n';

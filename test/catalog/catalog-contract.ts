@@ -197,6 +197,44 @@ export function catalogContract(name: string, makeCatalog: (data: CatalogData) =
       expect(c.coverage('ap-south-2')).toMatchObject({ instanceTypes: 0, currentGenOnDemandExactPercent: 0 });
     });
 
+    it('price dates per region and kind: oldest, newest, exact / estimate, per source', async () => {
+      const c = await get();
+      const one = (source: string, kind: 'exact' | 'estimate', date: string, prices: number, sourceAsOf?: string) => ({
+        source, kind, oldest: date, newest: date, prices, ...(sourceAsOf ? { sourceAsOf } : {}),
+      });
+      const span = (oldest: string, newest: string, prices: number) => ({ oldest, newest, prices });
+      expect(c.priceDates('eu-west-3')).toEqual({
+        region: 'eu-west-3',
+        onDemand: { prices: 2, oldest: '2025-05-01', newest: '2025-05-01', exact: span('2025-05-01', '2025-05-01', 2), sources: [one('skypilot-v7', 'exact', '2025-05-01', 2)] },
+        // 12 exact 2018 rates (m5.xlarge) and 2 estimates dated by the on-demand price they scale (m7i.xlarge)
+        reserved: {
+          prices: 14, oldest: '2018-08-16', newest: '2025-05-01',
+          exact: span('2018-08-16', '2018-08-16', 12), estimate: span('2025-05-01', '2025-05-01', 2),
+          sources: [one('ec2instances-2018', 'exact', '2018-08-16', 12), one('ec2instances-2018', 'estimate', '2025-05-01', 2)],
+        },
+        spot: { prices: 1, oldest: '2025-05-01', newest: '2025-05-01', estimate: span('2025-05-01', '2025-05-01', 1), sources: [one('skypilot-v7', 'estimate', '2025-05-01', 1)] },
+        spotAdvisor: { prices: 2, oldest: '2025-06-28', newest: '2025-06-28', exact: span('2025-06-28', '2025-06-28', 2), sources: [one('spot-advisor', 'exact', '2025-06-28', 2)] },
+        services: { prices: 1, oldest: '2023-02-23', newest: '2023-02-23', exact: span('2023-02-23', '2023-02-23', 1), sources: [one('aws-bulk-2023', 'exact', '2023-02-23', 1)] },
+      });
+      const us = c.priceDates('us-east-1');
+      // on-demand: one exact Karpenter price and one estimate, both 2026-07-20; the newest date is not every price's date
+      expect(us.onDemand).toEqual({
+        prices: 2, oldest: '2026-07-20', newest: '2026-07-20', exact: span('2026-07-20', '2026-07-20', 1), estimate: span('2026-07-20', '2026-07-20', 1),
+        sources: [one('karpenter-pricing', 'exact', '2026-07-20', 1), one('test', 'estimate', '2026-07-20', 1)],
+      });
+      expect(us.reserved.sources).toEqual([one('leanercloud-2023', 'exact', '2023-08-30', 1)]);
+      // the Karpenter source is dated 2026-07-20, SkyPilot 2025-05-01: us-east-1 spot is SkyPilot's
+      expect([us.spot.oldest, us.spot.newest, us.spotAdvisor.prices, us.services.newest]).toEqual(['2025-05-01', '2025-05-01', 0, '2023-02-23']);
+      const none = c.priceDates('ap-south-2');
+      for (const k of ['onDemand', 'reserved', 'spot', 'spotAdvisor', 'services'] as const) expect(none[k]).toEqual({ prices: 0, sources: [] });
+    });
+
+    it('a region\'s price dates are its own, not the catalog headline (info().pricesAsOf is the newest anywhere)', async () => {
+      const c = await get();
+      expect(c.info().pricesAsOf).toBe('2026-07-20');
+      expect(c.priceDates('eu-west-3').onDemand.newest).toBe('2025-05-01');
+    });
+
     it('answers the same way twice', async () => {
       const c = await get();
       expect(c.ec2Prices('eu-west-3', 'm5.xlarge')).toEqual(c.ec2Prices('eu-west-3', 'm5.xlarge'));

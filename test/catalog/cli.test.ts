@@ -77,6 +77,10 @@ describe('nuage catalog info', () => {
       expect.arrayContaining(['karpenter-pricing 2026-07-20', 'skypilot-v7 2025-05-01', 'ec2instances-2018 2018-08-16', 'spot-advisor 2025-06-28']),
     );
     expect(v.offeredDefinition).toContain('Spot Instance Advisor');
+    const newestSource = v.sources.map((s: { asOf: string }) => s.asOf).sort().at(-1);
+    expect(v.sourcesDated).toEqual({ oldest: '2018-08-16', newest: newestSource });
+    const paris = v.priceDates.find((d: { region: string }) => d.region === 'eu-west-3');
+    expect([paris.onDemand.oldest, paris.onDemand.newest, paris.reserved.exact.oldest]).toEqual(['2025-05-01', '2025-05-01', '2018-08-16']);
     for (const region of ['eu-west-3', 'eu-west-1', 'eu-central-1', 'us-east-1']) {
       const c = v.regions.find((x: { region: string }) => x.region === region);
       expect(c.currentGenOnDemandExactPercent, region).toBeGreaterThanOrEqual(95);
@@ -88,7 +92,12 @@ describe('nuage catalog info', () => {
   it('table for one region', async () => {
     const r = await runCli(['catalog', 'info', '--region', 'eu-west-3']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('price catalog: snapshot, newest exact price 2026-07-20');
+    // The headline is the sources' span, not the newest price anywhere (a us-east-1-only 2026-07-20)
+    expect(r.stdout).toMatch(/^price catalog: snapshot, sources dated 2018-08-16 … 2026-\d\d-\d\d; each price carries its own date/);
+    expect(r.stdout).not.toContain('newest exact price');
+    expect(r.stdout).toMatch(/eu-west-3\s+2025-05-01\s+2018-08-16…2025-05-01\s+2025-05-01\s+2025-06-28\s+2020-10-19…2026-/);
+    expect(r.stdout).toContain('  on-demand     2025-05-01 exact (skypilot-v7)\n');
+    expect(r.stdout).toContain('  reserved      2018-08-16 exact (ec2instances-2018), 2025-05-01 estimate (from ec2instances-2018 dated 2018-08-16)\n');
     expect(r.stdout).toMatch(/eu-west-3\s+448\s+448\s+100\.00\s+37\s+411\s+439\s+[1-9]\d*/);
     expect(r.stdout).toMatch(/skypilot-v7\s+2025-05-01/);
   });
