@@ -15,6 +15,7 @@ import { validateOptions, type EstimateOptions } from './options.js';
 import { checkInvalidRows, invalidRows } from './invalid-rows.js';
 import { listedRows, rowConvention } from './inventory/row-text.js';
 import { pickInstance } from './pick-instance.js';
+import { headlineDate, usedPriceDates } from './price-dates-used.js';
 import type { AppResult, EstimateResult, PoolResult } from './result.js';
 import { isProd, scenarioResults, type Placement } from './scenarios.js';
 import { priceServiceLines } from './services/service-results.js';
@@ -144,7 +145,9 @@ export function estimate(inventory: Inventory, catalog: Catalog, o: EstimateOpti
   const lines = priceServiceLines(prodRecords, prodServices, appOfRecord, catalog, { region: o.region, hoursPerMonth: H, convert });
   const fixed = lines.servicesMonthlyCost.plus(lines.trafficMonthlyCost);
   const onpremMonthly = o.onpremMonthly !== undefined ? dec(o.onpremMonthly) : undefined;
+  const sources = catalog.info().sources;
   const scenarios = scenarioResults(placements, o.environments, {
+    sourceDates: new Map(sources.map((s) => [s.id, s.asOf] as const)),
     fixedProdMonthly: fixed,
     hoursPerMonth: H,
     minInstances: o.minInstances,
@@ -160,12 +163,20 @@ export function estimate(inventory: Inventory, catalog: Catalog, o: EstimateOpti
     const trafficMonthlyCost = lines.trafficMonthlyCost.times(dec(e.ratio));
     return { name: e.name, ratio: e.ratio, monthlyCost, computeMonthlyCost: monthlyCost.minus(servicesMonthlyCost).minus(trafficMonthlyCost), servicesMonthlyCost, trafficMonthlyCost };
   });
+  const priceDates = usedPriceDates({
+    placements,
+    environments: o.environments,
+    reserved: o.reserved,
+    components: [...lines.services, ...lines.traffic].flatMap((x) => x.components),
+    catalogSources: sources,
+  });
   return {
     currency: o.currency,
     region: o.region,
     hoursPerMonth: H,
     fx: o.fx,
-    pricesAsOf: catalog.info().pricesAsOf,
+    pricesAsOf: headlineDate(priceDates, catalog.priceDates(o.region).onDemand.newest ?? catalog.info().pricesAsOf),
+    priceDates,
     headroomPct: o.headroomPct,
     minInstances: o.minInstances,
     strategy: o.strategy,

@@ -5,6 +5,7 @@ import type { PriceBasis } from '../catalog/types.js';
 import type { ServiceKind } from './services/spec.js';
 import type { InventorySource, SkippedRow, SkipReason } from './inventory/types.js';
 import type { EnvRatio, LoadProfile, Strategy } from './options.js';
+import type { EstimatePriceDates } from './price-dates-used.js';
 
 export interface AppResult {
   readonly app: string;
@@ -124,7 +125,10 @@ export interface EstimateResult {
   readonly region: string;
   readonly hoursPerMonth: number;
   readonly fx: FxRate;
+  /** The oldest date of the on-demand prices used (see price-dates-used.ts); the detail is in priceDates. */
   readonly pricesAsOf: string;
+  /** The dates of the prices this estimate used, per kind. */
+  readonly priceDates: EstimatePriceDates;
   readonly headroomPct: number;
   readonly minInstances: number;
   readonly strategy: Strategy;

@@ -8,6 +8,7 @@ import type { Ec2Prices, InstanceTypeSpec, OfferingClass, PaymentOption, Reserve
 import { reservedPrice, spotPrice, type PriceLookup } from './commitment-prices.js';
 import { profileInstanceHoursPerDay } from './load-profile.js';
 import type { EnvRatio, LoadProfile } from './options.js';
+import { reservedBasisLines, type UsedRate } from './reserved-basis.js';
 import type { ScenarioName, ScenarioResult } from './result.js';
 
 /** A type and count running for prod (an app's fleet or the cluster's node pool). */
@@ -33,16 +34,21 @@ export interface ScenarioOptions {
    * on-demand list price, fanned out by the environment ratios (no reserved or spot discount, not scaled by load).
    */
   readonly fixedProdMonthly?: Decimal;
+  /** Price source id → its date (the catalog's source list), to date the sources estimates draw on. */
+  readonly sourceDates?: ReadonlyMap<string, string>;
 }
 
 interface Priced {
   readonly monthlyUsd: Decimal;
   readonly basis: string[];
   readonly notes: string[];
+  /** The catalog bases of the prices found, per placement's family. */
+  readonly used?: UsedRate[];
 }
 
 function priceWith(placements: readonly Placement[], hours: number, lookup: (p: Placement) => PriceLookup): Priced {
   const basis = new Set<string>();
+  const used: UsedRate[] = [];
   const missing = new Map<string, Set<string>>();
   const monthlyUsd = sum(
     placements.map((p) => {
@@ -53,12 +59,13 @@ function priceWith(placements: readonly Placement[], hours: number, lookup: (p: 
         return p.usdPerHourEach.times(p.count).times(hours);
       }
       basis.add(found.basis);
+      if (found.priceBasis) used.push({ family: p.spec.family, basis: found.priceBasis });
       return found.usdPerHour.times(p.count).times(hours);
     }),
   );
   const region = placements[0]?.prices.region ?? '';
   const notes = [...missing].map(([what, types]) => `no ${what} for ${[...types].sort().join(', ')} in ${region}: priced on demand`);
-  return { monthlyUsd, basis: [...basis], notes };
+  return { monthlyUsd, basis: [...basis], notes, used };
 }
 
 export function isProd(env: string): boolean {
@@ -74,7 +81,7 @@ export function scenarioResults(placements: readonly Placement[], envs: readonly
   };
   const reserved = (term: ReservedTerm): Priced => {
     const priced = priceWith(placements, H, (p) => reservedPrice(p.prices, term, o.reserved.offeringClass, o.reserved.paymentOption));
-    return { ...priced, basis: priced.basis.map((b) => `${term} ${o.reserved.offeringClass} ${o.reserved.paymentOption} effective hourly: ${b}`) };
+    return { ...priced, basis: reservedBasisLines(`${term} ${o.reserved.offeringClass} ${o.reserved.paymentOption}`, priced.used ?? [], o.sourceDates) };
   };
   const spot = priceWith(placements, H, (p) => spotPrice(p.prices));
   const profileUsd = sum(

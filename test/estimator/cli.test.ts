@@ -151,6 +151,8 @@ describe('saved budgets', () => {
 
     const showTable = await nuage(['budgets', 'show', 'media-2027', '--db', db]);
     expect(showTable.stdout).toContain('Budget "media-2027"');
+    expect(saved.result.priceDates.summary).toBe(estimateJson.priceDates.summary);
+    expect(showTable.stdout).toContain(`\nPrice dates (of the prices used): ${estimateJson.priceDates.summary}\n`);
     // (720 h × 0.395664 + 200 GB × 0.26556) USD ÷ 1.165 = 290.12 EUR
     expect(showTable.stdout).toMatch(/api\s+rds catalog-db\s+rds db\.m5\.large mysql multi-az 200 GB\s+290\.12/);
     expect(showTable.stdout).toMatch(/media-origin\s+traffic\s+20000 GB to the internet, 0 GB across AZs\s+1,495\.55/);

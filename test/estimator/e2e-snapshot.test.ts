@@ -22,6 +22,34 @@ describe('nuage estimate on the data/ snapshot', () => {
     expect(j.pricesAsOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it('states the dates of the prices it used: eu-west-3 on-demand 2025-05-01, not the catalog\'s newest (us-east-1) 2026-07-20', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nuage-e2e-'));
+    writeFileSync(join(dir, 'api.csv'), 'app,vm_count,peak_cpu_ghz,peak_ram_gb\napi,8,16,32\n');
+    const json = JSON.parse((await runCli(['estimate', 'api.csv', '--family', 'm5', '--format', 'json'], { cwd: dir })).stdout);
+    expect(json.pricesAsOf).toBe('2025-05-01');
+    expect(json.priceDates.onDemand.sources).toEqual([{ source: 'skypilot-v7', kind: 'exact', oldest: '2025-05-01', newest: '2025-05-01', prices: 1 }]);
+    // m5.xlarge eu-west-3: exact 2018 reserved rates (on-demand unchanged since 2018)
+    expect(json.priceDates.reserved).toMatchObject({ prices: 2, exact: { oldest: '2018-08-16', newest: '2018-08-16', prices: 2 } });
+    expect(json.priceDates.spot.sources).toEqual([expect.objectContaining({ source: 'skypilot-v7', kind: 'estimate', oldest: '2025-05-01' })]);
+    expect(json.priceDates.services).toEqual({ prices: 0, sources: [] });
+    expect(json.priceDates.summary).toBe('on-demand 2025-05-01 exact (skypilot-v7); reserved 2018-08-16 exact (ec2instances-2018); spot 2025-05-01 estimate (from skypilot-v7)');
+    const table = (await runCli(['estimate', 'api.csv', '--family', 'm5'], { cwd: dir })).stdout;
+    expect(table).not.toContain('2026-07-20');
+    expect(table.split('\n')[1]).toBe('Price dates (of the prices used): on-demand 2025-05-01 exact (skypilot-v7); reserved 2018-08-16');
+    const csv = (await runCli(['estimate', 'api.csv', '--family', 'm5', '--format', 'csv'], { cwd: dir })).stdout;
+    expect(csv.split('\n')[1]).toContain(',2025-05-01,on-demand 2025-05-01 exact (skypilot-v7); reserved 2018-08-16 exact (ec2instances-2018); spot');
+    const md = (await runCli(['estimate', 'api.csv', '--family', 'm5', '--format', 'markdown'], { cwd: dir })).stdout;
+    expect(md).toContain('- Price dates (of the prices used): on-demand 2025-05-01 exact (skypilot-v7);');
+  });
+
+  it('an estimate with ratio-estimated reserved rates says where the ratios come from', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nuage-e2e-'));
+    writeFileSync(join(dir, 'api.csv'), 'app,vm_count,peak_cpu_ghz,peak_ram_gb\napi,8,16,32\n');
+    const json = JSON.parse((await runCli(['estimate', 'api.csv', '--family', 'm6i', '--format', 'json'], { cwd: dir })).stdout);
+    expect(json.priceDates.reserved.sources).toEqual([{ source: 'ec2instances-2018', kind: 'estimate', oldest: '2025-05-01', newest: '2025-05-01', prices: 2, sourceAsOf: '2018-08-16' }]);
+    expect(json.priceDates.summary).toContain('reserved 2025-05-01 estimate (from ec2instances-2018 dated 2018-08-16)');
+  });
+
   it('the default EUR report uses the dated ECB rate: 322.56 USD → 276.88 EUR', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nuage-e2e-'));
     writeFileSync(join(dir, 'api.csv'), 'app,vm_count,peak_cpu_ghz,peak_ram_gb\napi,8,16,32\n');

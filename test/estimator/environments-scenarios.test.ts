@@ -63,7 +63,7 @@ describe('scenarios (worked example, m5, 720 h, USD)', () => {
     ]);
     const reserved = r.scenarios[1]!;
     expect(costs(reserved.environments)[0]).toEqual(['prod', '226.08']);
-    expect(reserved.basis).toContain('prod: 1yr standard no-upfront effective hourly: estimate (m5 family ratio × on-demand, 2018-08-16)');
+    expect(reserved.basis).toEqual(['prod: 1yr standard no-upfront effective hourly: estimate (m5 family ratio × on-demand, 2018-08-16): m5', 'non-prod: on-demand list prices']);
     expect(r.scenarios[3]!.basis).toContain('non-prod: observed spot price (skypilot-v7, 2026-07-20)');
   });
 

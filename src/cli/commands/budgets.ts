@@ -52,6 +52,7 @@ export const budgetsCommand: CommandModule = (program: Command, ctx: CliContext)
       const lines = [
         `Budget "${b.name}" saved ${b.savedAt} from ${b.inputs.files.join(', ')}`,
         `Region ${b.region} · prices as of ${b.pricesAsOf} · ${b.hoursPerMonth} h/month · ${b.currency} (1 USD = ${b.usdToEur} EUR, ${b.fxSource}, ${b.fxAsOf})`,
+        ...priceDatesLine(b.result),
         `Headroom ${b.headroomPct} % · strategy ${b.strategy}`,
         '',
         textTable(
@@ -93,4 +94,10 @@ function servicesTable(result: Record<string, unknown>, currency: string): strin
     ...traffic.map((l) => [l.app ?? '', 'traffic', `${l.internetEgressGb ?? 0} GB to the internet, ${l.interAzGb ?? 0} GB across AZs`, cost(l)]),
   ];
   return [textTable([{ header: 'App' }, { header: 'Service' }, { header: 'Spec / traffic' }, { header: `Prod monthly (${currency})`, align: 'right' }], rows)];
+}
+
+/** The dates of the prices the saved estimate used (budgets saved before they were recorded have none). */
+function priceDatesLine(result: Record<string, unknown>): string[] {
+  const summary = (result.priceDates as { summary?: unknown } | undefined)?.summary;
+  return typeof summary === 'string' ? [`Price dates (of the prices used): ${summary}`] : [];
 }

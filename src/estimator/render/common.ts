@@ -14,12 +14,13 @@ export function fxLine(r: EstimateResult): string {
   return `EUR at ${quote} (${r.fx.source}, ${r.fx.asOf})`;
 }
 
-/** The facts every report states: region, snapshot date, hours, FX, headroom, strategy. */
+/** The facts every report states: region, hours, the dates of the prices used, FX, headroom, strategy. */
 export function headerLines(r: EstimateResult): string[] {
   const vms = r.apps.reduce((a, x) => a + x.vmCount, 0);
   const services = r.services.length > 0 ? `, ${r.services.length} managed service${r.services.length === 1 ? '' : 's'}` : '';
   return [
-    `${r.apps.length} app${r.apps.length === 1 ? '' : 's'}, ${vms} prod VMs${services} · region ${r.region} · prices as of ${r.pricesAsOf} · ${r.hoursPerMonth} h/month`,
+    `${r.apps.length} app${r.apps.length === 1 ? '' : 's'}, ${vms} prod VMs${services} · region ${r.region} · ${r.hoursPerMonth} h/month`,
+    `Price dates (of the prices used): ${r.priceDates.summary}`,
     `Currency: ${fxLine(r)}`,
     `Headroom ${r.headroomPct} % · at least ${r.minInstances} instance${r.minInstances === 1 ? '' : 's'} per app · strategy ${r.strategy}: ${r.typeSelection}`,
     `Apps grouped by ${r.groupBy}`,

@@ -12,7 +12,7 @@ import { serviceLabel, trafficText } from './services.js';
 
 export function estimateCsv(r: EstimateResult): string {
   const envNames = r.environments.map((e) => e.name);
-  const facts = [r.currency, r.region, r.pricesAsOf, r.hoursPerMonth, r.fx.usdToEur, r.fx.asOf, r.headroomPct, r.strategy];
+  const facts = [r.currency, r.region, r.pricesAsOf, r.priceDates.summary, r.hoursPerMonth, r.fx.usdToEur, r.fx.asOf, r.headroomPct, r.strategy];
   const envCells = (costs: readonly Decimal[]): string[] => costs.map(toCents);
   const rows: (string | number | null)[][] = r.apps.map((a) => [
     'app',
@@ -72,6 +72,7 @@ export function estimateCsv(r: EstimateResult): string {
     'currency',
     'region',
     'prices_as_of',
+    'price_dates',
     'hours_per_month',
     'usd_to_eur',
     'fx_as_of',

@@ -14,6 +14,7 @@ export function estimateJson(r: EstimateResult): Record<string, unknown> {
     usdToEur: toNumber(dec(r.fx.usdToEur)),
     fx: { usdToEur: r.fx.usdToEur, ...(r.fx.usdPerEur ? { usdPerEur: r.fx.usdPerEur } : {}), asOf: r.fx.asOf, source: r.fx.source },
     pricesAsOf: r.pricesAsOf,
+    priceDates: r.priceDates,
     headroomPct: r.headroomPct,
     minInstances: r.minInstances,
     strategy: r.strategy,
