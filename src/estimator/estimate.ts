@@ -175,7 +175,7 @@ export function estimate(inventory: Inventory, catalog: Catalog, o: EstimateOpti
     region: o.region,
     hoursPerMonth: H,
     fx: o.fx,
-    pricesAsOf: headlineDate(priceDates, catalog.priceDates(o.region).onDemand.newest ?? catalog.info().pricesAsOf),
+    pricesAsOf: headlineDate(priceDates, () => catalog.priceDates(o.region).onDemand.newest ?? catalog.info().pricesAsOf),
     priceDates,
     headroomPct: o.headroomPct,
     minInstances: o.minInstances,

@@ -73,8 +73,8 @@ export function usedPriceDates(u: UsedPricesInput): EstimatePriceDates {
  * The estimate's headline date (JSON `pricesAsOf`): the oldest date of the on-demand prices used (every
  * on-demand price used is at least that recent); without any, the oldest price used; else `fallback`.
  */
-export function headlineDate(d: EstimatePriceDates, fallback: string): string {
+export function headlineDate(d: EstimatePriceDates, fallback: () => string): string {
   if (d.onDemand.oldest !== undefined) return d.onDemand.oldest;
   const any = [d.reserved, d.spot, d.services].map((x) => x.oldest).filter((x): x is string => x !== undefined).sort();
-  return any[0] ?? fallback;
+  return any[0] ?? fallback();
 }
