@@ -11,6 +11,7 @@ import { runCli } from '../support/cli.js';
 import { haveCorpus } from '../support/corpora.js';
 import { pricingApi, type PriceListElement } from '../support/pricing-api.js';
 import { ec2XmlResponse } from '../support/ec2-xml.js';
+import { getProductsPages, instanceTypesPages, spotHistoryPages } from './api-fixtures.js';
 import { m5LargeProduct, recorded, SELECTOR } from './recorded.js';
 import { storeDigest } from './store-digest.js';
 
@@ -71,7 +72,8 @@ describe.skipIf(!haveCorpus(SELECTOR, 'catalog refresh CLI'))('nuage catalog ref
     expect(JSON.parse(r.stdout)).toEqual({
       region: 'us-east-1', db, pricesAsOf: '2021-02-05', refreshedAt: '2021-02-09T12:00:00.000Z', instanceTypes: 2, onDemand: 1, reserved: 12, spot: 0, servicePrices: 0, getProductsPages: 1, skipped: {}, services: [],
     });
-    expect(loopback.requests.map((q) => q.operation)).not.toContain('DescribeSpotPriceHistory');
+    // EC2 prices and facts only: no spot history, no service group query.
+    expect(loopback.requests.map((q) => q.operation)).toEqual(['GetProducts', 'DescribeInstanceTypes']);
   });
 
   it('--types limits every call to the listed types', async () => {
@@ -84,29 +86,6 @@ describe.skipIf(!haveCorpus(SELECTOR, 'catalog refresh CLI'))('nuage catalog ref
     expect(r.stdout).toContain('limited to: m5.large, t3.micro');
   });
 
-  it('without credentials says so plainly, exits 1 and writes nothing', async () => {
-    vi.stubEnv('AWS_ACCESS_KEY_ID', '');
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', '');
-    vi.stubEnv('AWS_PROFILE', '');
-    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(dir, 'no-credentials'));
-    vi.stubEnv('AWS_CONFIG_FILE', join(dir, 'no-config'));
-    vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
-    vi.stubEnv('AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', '');
-    vi.stubEnv('AWS_CONTAINER_CREDENTIALS_FULL_URI', '');
-    vi.stubEnv('AWS_WEB_IDENTITY_TOKEN_FILE', '');
-    try {
-      const r = await runCli(['catalog', 'refresh', '--region', 'eu-west-3', '--db', db], { env: { NUAGE_AWS_ENDPOINT: loopback.url }, now: NOW });
-      expect(r.code).toBe(1);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^nuage: GetProducts page 1: no AWS credentials found\. Set AWS_PROFILE .* or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/);
-      expect(r.stderr).toContain('nuage catalog import');
-      expect(loopback.requests).toHaveLength(0);
-      expect(existsSync(db)).toBe(false);
-    } finally {
-      vi.unstubAllEnvs();
-    }
-  });
-
   it('refreshing twice replaces the region\'s rows (no duplicates)', async () => {
     await runCli(['catalog', 'refresh', '--region', 'us-east-1', '--db', db], { env, now: NOW });
     const once = storeDigest(db).rows;
@@ -114,13 +93,6 @@ describe.skipIf(!haveCorpus(SELECTOR, 'catalog refresh CLI'))('nuage catalog ref
     expect(r.code).toBe(0);
     expect(storeDigest(db).rows).toEqual({ ...once, catalog_refresh_log: 2 });
     expect(once).toMatchObject({ catalog_on_demand_prices: 1, catalog_reserved_prices: 12, catalog_spot_prices: 1, catalog_instance_types: 2, catalog_sources: 2 });
-  });
-
-  it('an AWS refusal is explained, exit 1', async () => {
-    loopback.on('GetProducts', () => jsonError(400, 'AccessDeniedException', 'User is not authorized to perform: pricing:GetProducts'));
-    const r = await runCli(['catalog', 'refresh', '--region', 'us-east-1', '--db', db], { env, now: NOW });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('nuage: GetProducts page 1: AWS refused the credentials (AccessDeniedException: User is not authorized to perform: pricing:GetProducts)');
   });
 
   it('a malformed page fails naming page and field, and leaves the store unchanged', async () => {
@@ -150,21 +122,6 @@ describe.skipIf(!haveCorpus(SELECTOR, 'catalog refresh CLI'))('nuage catalog ref
     expect(storeDigest(db)).toEqual(before);
   });
 
-  it('a region without prices stores nothing', async () => {
-    loopback.on('GetProducts', () => ({ body: { PriceList: [] } }));
-    const r = await runCli(['catalog', 'refresh', '--region', 'eu-west-3', '--db', db], { env, now: NOW });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('the Pricing API returned no Linux/shared-tenancy EC2 prices for eu-west-3 (0 products read): nothing stored');
-    expect(existsSync(db)).toBe(false);
-  });
-
-  it('rejects a malformed region or type list before calling AWS', async () => {
-    const a = await runCli(['catalog', 'refresh', '--region', 'paris', '--db', db], { env, now: NOW });
-    expect(a).toMatchObject({ code: 1, stderr: 'nuage: "paris" is not an AWS region code (e.g. eu-west-3)\n' });
-    const b = await runCli(['catalog', 'refresh', '--region', 'eu-west-3', '--types', 'm5 large', '--db', db], { env, now: NOW });
-    expect(b).toMatchObject({ code: 1, stderr: 'nuage: --types: "m5 large" is not an instance type name (e.g. m5.large)\n' });
-    expect(loopback.requests).toHaveLength(0);
-  });
 });
 
 describe('nuage catalog import', () => {
@@ -249,7 +206,7 @@ describe('stored prices override the snapshot in every command (openCatalog)', (
     const db = join(dir, 'nuage.db');
     const before = await runCli(['prices', 'm5.xlarge', '--region', 'eu-west-3', '--format', 'json', '--db', db]);
     expect(before.code).toBe(0);
-    expect(JSON.parse(before.stdout).basis.source).not.toBe('aws-offer-file');
+    expect(JSON.parse(before.stdout).basis).toEqual({ kind: 'exact', source: 'skypilot-v7', asOf: '2025-05-01' });
     expect(existsSync(db)).toBe(false); // reading the catalog never creates the store
 
     await runCli(['catalog', 'import', join(FIXTURES, 'AmazonEC2-eu-west-3-mini.json'), '--db', db], { now: NOW });
@@ -260,15 +217,120 @@ describe('stored prices override the snapshot in every command (openCatalog)', (
       ['3yr', 'all-upfront', 2238],
     ]);
     // The snapshot's spot figures stay (the offer file has none).
-    expect(after.spot.savingsPercent).toBeGreaterThan(0);
+    expect(after.spot).toEqual(JSON.parse(before.stdout).spot);
+    expect(after.spot).toMatchObject({ savingsPercent: 64, interruptionBucket: '5-10%', averageHourly: 0.0828, advisorBasis: { source: 'spot-advisor', asOf: '2025-06-28' } });
     // Other regions are untouched.
     const other = JSON.parse((await runCli(['prices', 'm5.xlarge', '--region', 'eu-west-1', '--format', 'json', '--db', db])).stdout);
-    expect(other.basis.source).not.toBe('aws-offer-file');
+    expect(other.basis).toEqual({ kind: 'exact', source: 'skypilot-v7', asOf: '2025-05-01' });
 
     const info = JSON.parse((await runCli(['catalog', 'info', '--region', 'eu-west-3', '--format', 'json', '--db', db])).stdout);
     expect(info.origin).toBe('snapshot+store');
     expect(info.sources).toContainEqual({ id: 'aws-offer-file', description: expect.stringContaining('offer file'), asOf: '2025-07-01', origin: join(FIXTURES, 'AmazonEC2-eu-west-3-mini.json') });
-    expect(info.regions[0]).toMatchObject({ region: 'eu-west-3', servicePrices: expect.any(Number) });
-    expect(info.regions[0].servicePrices).toBeGreaterThanOrEqual(5);
+    // The five imported keys (gp3 storage, IOPS and throughput, NAT hour, inter-AZ transfer) are all in the
+    // snapshot too: the layered catalog counts each key once.
+    const snapshotInfo = JSON.parse((await runCli(['catalog', 'info', '--region', 'eu-west-3', '--format', 'json', '--db', join(dir, 'none.db')])).stdout);
+    expect(snapshotInfo.origin).toBe('snapshot');
+    expect(info.regions[0]).toMatchObject({ region: 'eu-west-3', servicePrices: snapshotInfo.regions[0].servicePrices });
+    expect(stored(db).coverage('eu-west-3').servicePrices).toBe(5);
+  });
+});
+
+describe('nuage catalog refresh (loopback AWS, own recorded-shape fixtures of test/aws/fixtures/api)', () => {
+  const OWN_NOW = new Date('2025-06-30T12:00:00Z');
+  let loopback: AwsLoopback;
+  let dir: string;
+  let db: string;
+  let env: Record<string, string>;
+  const refresh = (...args: string[]) => runCli(['catalog', 'refresh', '--region', 'eu-west-3', '--db', db, ...args], { env, now: OWN_NOW });
+  beforeAll(async () => {
+    loopback = await startAwsLoopback();
+  });
+  afterAll(() => loopback.close());
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'nuage-refresh-own-'));
+    db = join(dir, 'nuage.db');
+    env = { ...KEYS, NUAGE_AWS_ENDPOINT: loopback.url };
+    loopback.requests.length = 0;
+    // The three eu-west-3 products, filtered and paged (2 per page) as the Pricing API does; service queries find nothing.
+    const elements = getProductsPages().flatMap((p) => p.PriceList.map((t) => JSON.parse(t) as PriceListElement));
+    loopback.on('GetProducts', pricingApi(elements, { pageSize: 2 }).handler);
+    const [types1, types2] = instanceTypesPages();
+    loopback.on('DescribeInstanceTypes', (req) => ({ body: ec2XmlResponse('DescribeInstanceTypes', DescribeInstanceTypesResult$, req.params.get('NextToken') ? types2 : types1) }));
+    const [spot1, spot2] = spotHistoryPages();
+    loopback.on('DescribeSpotPriceHistory', (req) => ({ body: ec2XmlResponse('DescribeSpotPriceHistory', DescribeSpotPriceHistoryResult$, req.params.get('NextToken') ? spot2 : spot1) }));
+  });
+
+  it('stores on-demand, reserved and 30-day spot averages with their dates, in one refresh', async () => {
+    const r = await refresh();
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    await expect(r.stdout.replaceAll(db, '<db>').replaceAll(loopback.url, '<endpoint>')).toMatchFileSnapshot('__golden__/refresh-eu-west-3-own.txt');
+    const cat = stored(db);
+    const m5 = cat.ec2Prices('eu-west-3', 'm5.large')!;
+    expect(m5.onDemand).toEqual({ usdPerHour: '0.112', basis: { kind: 'exact', source: 'aws-pricing-api', asOf: '2025-06-02' } });
+    expect(m5.reserved.find((x) => x.term === '3yr' && x.offeringClass === 'standard' && x.paymentOption === 'partial-upfront')).toMatchObject({ upfrontUsd: '525.6', usdPerHour: '0.022', effectiveUsdPerHour: '0.042' });
+    // (0.03515625 + 0.0546875) / 2: derivation in ec2-api-fixtures.test.ts.
+    expect(m5.spot).toMatchObject({ averageUsdPerHour: '0.044921875', byZone: { 'eu-west-3a': '0.03515625', 'eu-west-3b': '0.0546875' }, priceBasis: { source: 'aws-ec2-api', asOf: '2025-06-30' } });
+    expect(cat.ec2Prices('eu-west-3', 't3.micro')).toMatchObject({ onDemand: { usdPerHour: '0.0118' }, reserved: [] });
+    expect(cat.instanceType('m5.metal')).toMatchObject({ vcpu: 96, memoryGiB: 384, bareMetal: true });
+    expect(storeDigest(db).rows).toMatchObject({ catalog_on_demand_prices: 3, catalog_reserved_prices: 14, catalog_spot_prices: 2, catalog_instance_types: 6, catalog_refresh_log: 1 });
+  });
+
+  it('a malformed spot page leaves the store as it was', async () => {
+    await refresh();
+    const before = storeDigest(db);
+    const [spot1, spot2] = spotHistoryPages();
+    spot2.SpotPriceHistory[0]!.SpotPrice = 'n/a';
+    loopback.on('DescribeSpotPriceHistory', (req) => ({ body: ec2XmlResponse('DescribeSpotPriceHistory', DescribeSpotPriceHistoryResult$, req.params.get('NextToken') ? spot2 : spot1) }));
+    const r = await runCli(['catalog', 'refresh', '--region', 'eu-west-3', '--db', db], { env, now: new Date('2025-07-01T12:00:00Z') });
+    expect(r).toMatchObject({ code: 1, stdout: '', stderr: 'nuage: DescribeSpotPriceHistory page 2, row 1, field "SpotPriceHistory[0].SpotPrice": expected a decimal price, got "n/a"\n' });
+    expect(storeDigest(db)).toEqual(before);
+  });
+
+  it('without credentials says so plainly, exits 1 and writes nothing', async () => {
+    vi.stubEnv('AWS_ACCESS_KEY_ID', '');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', '');
+    vi.stubEnv('AWS_PROFILE', '');
+    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(dir, 'no-credentials'));
+    vi.stubEnv('AWS_CONFIG_FILE', join(dir, 'no-config'));
+    vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
+    vi.stubEnv('AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', '');
+    vi.stubEnv('AWS_CONTAINER_CREDENTIALS_FULL_URI', '');
+    vi.stubEnv('AWS_WEB_IDENTITY_TOKEN_FILE', '');
+    try {
+      const r = await runCli(['catalog', 'refresh', '--region', 'eu-west-3', '--db', db], { env: { NUAGE_AWS_ENDPOINT: loopback.url }, now: NOW });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^nuage: GetProducts page 1: no AWS credentials found\. Set AWS_PROFILE .* or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/);
+      expect(r.stderr).toContain('nuage catalog import');
+      expect(loopback.requests).toHaveLength(0);
+      expect(existsSync(db)).toBe(false);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('an AWS refusal is explained, exit 1, nothing written', async () => {
+    loopback.on('GetProducts', () => jsonError(400, 'AccessDeniedException', 'User is not authorized to perform: pricing:GetProducts'));
+    const r = await refresh();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nuage: GetProducts page 1: AWS refused the credentials (AccessDeniedException: User is not authorized to perform: pricing:GetProducts)');
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('a region without prices stores nothing', async () => {
+    loopback.on('GetProducts', () => ({ body: { PriceList: [] } }));
+    const r = await runCli(['catalog', 'refresh', '--region', 'eu-west-3', '--db', db], { env, now: NOW });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the Pricing API returned no Linux/shared-tenancy EC2 prices for eu-west-3 (0 products read): nothing stored');
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('rejects a malformed region or type list before calling AWS', async () => {
+    const a = await runCli(['catalog', 'refresh', '--region', 'paris', '--db', db], { env, now: NOW });
+    expect(a).toMatchObject({ code: 1, stderr: 'nuage: "paris" is not an AWS region code (e.g. eu-west-3)\n' });
+    const b = await runCli(['catalog', 'refresh', '--region', 'eu-west-3', '--types', 'm5 large', '--db', db], { env, now: NOW });
+    expect(b).toMatchObject({ code: 1, stderr: 'nuage: --types: "m5 large" is not an instance type name (e.g. m5.large)\n' });
+    expect(loopback.requests).toHaveLength(0);
   });
 });

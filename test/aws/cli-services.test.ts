@@ -66,17 +66,17 @@ describe('nuage catalog refresh --services (loopback AWS)', () => {
     expect(r.code).toBe(0);
     await expect(r.stdout.replaceAll(db, '<db>').replaceAll(loopback.url, '<endpoint>')).toMatchFileSnapshot('__golden__/refresh-services-eu-west-1.txt');
     const cat = stored(db);
-    expect(cat.ec2Prices('eu-west-1', 'm5.large')?.onDemand?.usdPerHour).toBe('0.107');
+    expect(cat.ec2Prices('eu-west-1', 'm5.large')?.onDemand?.usdPerHour).toBe('0.1');
     expect(cat.servicePrice('eu-west-1', 'rds:db.t3.micro:mysql:single-az')).toEqual({
-      key: 'rds:db.t3.micro:mysql:single-az', region: 'eu-west-1', unit: 'hour', usd: '0.018',
-      description: '$0.018 per RDS db.t3.micro Single-AZ instance hour (or partial hour) running MySQL',
-      basis: { kind: 'exact', source: 'aws-pricing-api', asOf: '2023-02-23' },
+      key: 'rds:db.t3.micro:mysql:single-az', region: 'eu-west-1', unit: 'hour', usd: '0.02',
+      description: '$0.02 per RDS db.t3.micro Single-AZ instance hour (or partial hour) running MySQL',
+      basis: { kind: 'exact', source: 'aws-pricing-api', asOf: '2025-06-01' },
     });
     expect(cat.servicePrice('eu-west-1', 'dynamodb:wcu:hour')).toMatchObject({ usd: '0.000735', basis: { asOf: '2024-06-01' } });
     expect(cat.coverage('eu-west-1').servicePrices).toBe(62);
     const store = openStore(db);
     try {
-      expect(refreshLog(store)).toMatchObject([{ kind: 'refresh', region: 'eu-west-1', sources: 'aws-pricing-api,aws-ec2-api', asOf: '2024-06-01', onDemand: 2, servicePrices: 62, scope: null }]);
+      expect(refreshLog(store)).toMatchObject([{ kind: 'refresh', region: 'eu-west-1', sources: 'aws-pricing-api,aws-ec2-api', asOf: '2025-06-01', onDemand: 2, servicePrices: 62, scope: null }]);
     } finally {
       store.close();
     }
@@ -86,9 +86,16 @@ describe('nuage catalog refresh --services (loopback AWS)', () => {
     const r = await refresh('--services', 'rds,eks', '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as Record<string, unknown> & { services: Record<string, unknown>[] };
-    expect(j).toMatchObject({ region: 'eu-west-1', onDemand: 2, servicePrices: 21, pricesAsOf: '2023-02-23' });
+    expect(j).toMatchObject({ region: 'eu-west-1', onDemand: 2, servicePrices: 21, pricesAsOf: '2025-06-01' });
+    // RDS pages of 5: MySQL instances 4 (1 page), PostgreSQL 2 (1), MariaDB 2 (1), storage 11 (3), IOPS 7 (2).
     expect(j.services).toEqual([
-      { group: 'rds', serviceCode: 'AmazonRDS', getProductsPages: 7, products: 24, prices: 20, pricesAsOf: '2023-02-23', stored: true, skipped: { 'product family Database Storage': 2, 'product family Provisioned IOPS': 2 } },
+      {
+        group: 'rds', serviceCode: 'AmazonRDS', getProductsPages: 8, products: 26, prices: 20, pricesAsOf: '2025-06-01', stored: true,
+        skipped: {
+          'product family Database Storage': 2, 'product family Provisioned IOPS': 2,
+          'duplicate rds:storage:gp2:single-az price in eu-west-1 (preferred product kept)': 1, 'duplicate rds:iops:io1:single-az price in eu-west-1 (preferred product kept)': 1,
+        },
+      },
       { group: 'eks', serviceCode: 'AmazonEKS', getProductsPages: 1, products: 2, prices: 1, pricesAsOf: '2024-06-01', stored: true, skipped: { 'product family Compute': 1 } },
     ]);
   });
@@ -104,14 +111,15 @@ describe('nuage catalog refresh --services (loopback AWS)', () => {
 
   it('--services rds replaces the RDS rows only, and the log says so', async () => {
     await refresh();
-    const later = serviceElements().map((e) => (e.product.attributes.usagetype === 'EU-InstanceUsage:db.t3.micro' && e.product.attributes.databaseEngine === 'MySQL' ? repriced(e, '0.0200000000', '2025-07-01T00:00:00Z') : e));
+    const later = serviceElements().map((e) => (e.product.attributes.usagetype === 'EU-InstanceUsage:db.t3.micro' && e.product.attributes.databaseEngine === 'MySQL' ? repriced(e, '0.0250000000', '2025-07-01T00:00:00Z') : e));
     // A later publication without the MariaDB db.t3.micro Multi-AZ product: its stored row goes with the RDS rows.
     serve(later.filter((e) => !(e.product.attributes.usagetype === 'EU-Multi-AZUsage:db.t3.micro' && e.product.attributes.databaseEngine === 'MariaDB')));
     const before = stored(db);
     const r = await refresh('--services', 'rds');
     expect(r.code).toBe(0);
     const after = stored(db);
-    expect(after.servicePrice('eu-west-1', 'rds:db.t3.micro:mysql:single-az')).toMatchObject({ usd: '0.02', basis: { asOf: '2025-07-01' } });
+    expect(before.servicePrice('eu-west-1', 'rds:db.t3.micro:mysql:single-az')).toMatchObject({ usd: '0.02', basis: { asOf: '2025-06-01' } });
+    expect(after.servicePrice('eu-west-1', 'rds:db.t3.micro:mysql:single-az')).toMatchObject({ usd: '0.025', basis: { asOf: '2025-07-01' } });
     expect(after.servicePrice('eu-west-1', 'rds:db.t3.micro:mariadb:multi-az')).toBeUndefined();
     for (const key of ['ebs:gp3:storage', 'nat:hour', 'alb:hour', 'dynamodb:storage', 'eks:cluster:hour']) expect(after.servicePrice('eu-west-1', key)).toEqual(before.servicePrice('eu-west-1', key));
     expect(after.coverage('eu-west-1').servicePrices).toBe(61);
@@ -175,38 +183,39 @@ describe('nuage diff after a service refresh', () => {
   };
 
   it('prices the RDS instance, ALB and NAT gateway with the refreshed figures and dates', async () => {
-    // Before: the snapshot (data/services/eu-west-1.json, the same 2023-02-23 rows, from the terracost dump).
+    // Before: the snapshot (data/services/eu-west-1.json, built from the terracost dump of 2023-02-23).
     const snapshot = await diff();
     expect(snapshot.components['aws_db_instance.db: Database instance (mysql, single-az, db.t3.micro)']).toEqual(['0.018', 'terracost-pricing-2023-02-23', '2023-02-23']);
     expect(await refresh('--services', 'rds,elb,nat')).toMatchObject({ code: 0 });
     const refreshed = await diff();
     expect(refreshed.components).toEqual({
-      'aws_db_instance.db: Database instance (mysql, single-az, db.t3.micro)': ['0.018', 'aws-pricing-api', '2023-02-23'],
-      'aws_db_instance.db: Storage (gp2, single-az, 20 GB)': ['0.127', 'aws-pricing-api', '2023-02-23'],
-      'aws_lb.web: Application load balancer': ['0.0252', 'aws-pricing-api', '2023-02-23'],
+      'aws_db_instance.db: Database instance (mysql, single-az, db.t3.micro)': ['0.02', 'aws-pricing-api', '2025-06-01'],
+      // The engine "Any" row of the fixtures (0.115), preferred over the MySQL row (0.12).
+      'aws_db_instance.db: Storage (gp2, single-az, 20 GB)': ['0.115', 'aws-pricing-api', '2025-06-01'],
+      'aws_lb.web: Application load balancer': ['0.0225', 'aws-pricing-api', '2025-06-01'],
       // Usage-based (no usage file): priced per unit, no quantity.
-      'aws_lb.web: Load balancer capacity units': ['0.008', 'aws-pricing-api', '2023-02-23'],
-      'aws_nat_gateway.nat: NAT gateway': ['0.048', 'aws-pricing-api', '2023-02-23'],
-      'aws_nat_gateway.nat: Data processed': ['0.048', 'aws-pricing-api', '2023-02-23'],
+      'aws_lb.web: Load balancer capacity units': ['0.007', 'aws-pricing-api', '2025-06-01'],
+      'aws_nat_gateway.nat: NAT gateway': ['0.045', 'aws-pricing-api', '2025-06-01'],
+      'aws_nat_gateway.nat: Data processed': ['0.045', 'aws-pricing-api', '2025-06-01'],
     });
-    // 730 h × (0.018 + 0.0252 + 0.048) + 20 GB × 0.127 = 66.576 + 2.54
-    expect(refreshed.total).toBe(69.116);
+    // 730 h × (0.02 + 0.0225 + 0.045) + 20 GB × 0.115 = 63.875 + 2.3
+    expect(refreshed.total).toBe(66.175);
 
     // A later publication (synthetic prices, for the test) moves the figures and dates with it.
     serve(
       serviceElements().map((e) => {
         const ut = e.product.attributes.usagetype;
         if (ut === 'EU-NatGateway-Hours') return repriced(e, '0.0520000000', '2025-07-01T00:00:00Z');
-        if (ut === 'EU-InstanceUsage:db.t3.micro' && e.product.attributes.databaseEngine === 'MySQL') return repriced(e, '0.0200000000', '2025-07-01T00:00:00Z');
+        if (ut === 'EU-InstanceUsage:db.t3.micro' && e.product.attributes.databaseEngine === 'MySQL') return repriced(e, '0.0250000000', '2025-07-01T00:00:00Z');
         return e;
       }),
     );
     expect(await refresh('--services', 'rds,nat')).toMatchObject({ code: 0 });
     const later = await diff();
     expect(later.components['aws_nat_gateway.nat: NAT gateway']).toEqual(['0.052', 'aws-pricing-api', '2025-07-01']);
-    expect(later.components['aws_db_instance.db: Database instance (mysql, single-az, db.t3.micro)']).toEqual(['0.02', 'aws-pricing-api', '2025-07-01']);
-    expect(later.components['aws_lb.web: Application load balancer']).toEqual(['0.0252', 'aws-pricing-api', '2023-02-23']);
-    // 730 × (0.02 + 0.0252 + 0.052) + 2.54 = 70.956 + 2.54
-    expect(later.total).toBe(73.496);
+    expect(later.components['aws_db_instance.db: Database instance (mysql, single-az, db.t3.micro)']).toEqual(['0.025', 'aws-pricing-api', '2025-07-01']);
+    expect(later.components['aws_lb.web: Application load balancer']).toEqual(['0.0225', 'aws-pricing-api', '2025-06-01']);
+    // 730 × (0.025 + 0.0225 + 0.052) + 2.3 = 72.635 + 2.3
+    expect(later.total).toBe(74.935);
   });
 });

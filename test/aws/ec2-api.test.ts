@@ -1,3 +1,7 @@
+/**
+ * EC2 API on the recorded responses of ../shared/corpora/ec2_pricing_api, read in place (skipped when
+ * absent); the same edges on nuage's own pages run always (ec2-api-fixtures.test.ts).
+ */
 import { DescribeInstanceTypesResult$, DescribeSpotPriceHistoryResult$, EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchInstanceTypes, splitInstanceType, toInstanceTypeSpec } from '../../src/aws/instance-types.js';

@@ -1,6 +1,6 @@
 /**
- * Bulk offer files of the other services (AmazonRDS JSON and CSV, AmazonDynamoDB CSV: own fixtures written
- * from the GetProducts fixtures' rows) through the same product → key mapping as the Pricing API refresh,
+ * Bulk offer files of the other services (AmazonRDS JSON and CSV, AmazonDynamoDB CSV: own fixtures holding
+ * the products of the GetProducts fixtures, synthetic prices) through the same product → key mapping as the Pricing API refresh,
  * and their import: scoped to the file's service, idempotent, all or nothing.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,14 +23,22 @@ const NOW = new Date('2025-07-20T09:00:00Z');
 describe('service offer files', () => {
   it('reads an AmazonRDS JSON offer file into the keys the plan pricer reads', async () => {
     const r = await readOfferFile(RDS_JSON);
-    expect(r).toMatchObject({ format: 'json', offerCode: 'AmazonRDS', asOf: '2023-02-23', regions: ['eu-west-1'], products: 26, ec2Prices: [] });
+    expect(r).toMatchObject({ format: 'json', offerCode: 'AmazonRDS', asOf: '2025-06-01', regions: ['eu-west-1'], products: 28, ec2Prices: [] });
     expect(r.servicePrices).toHaveLength(20);
     expect(r.servicePrices.find((p) => p.key === 'rds:db.m5.large:postgres:multi-az')).toEqual({
-      key: 'rds:db.m5.large:postgres:multi-az', region: 'eu-west-1', unit: 'hour', usd: '0.394',
-      description: '$0.394 per RDS db.m5.large Multi-AZ instance hour (or partial hour) running PostgreSQL',
-      basis: { kind: 'exact', source: 'aws-offer-file', asOf: '2023-02-23' },
+      key: 'rds:db.m5.large:postgres:multi-az', region: 'eu-west-1', unit: 'hour', usd: '0.38',
+      description: '$0.38 per RDS db.m5.large Multi-AZ instance hour (or partial hour) running PostgreSQL',
+      basis: { kind: 'exact', source: 'aws-offer-file', asOf: '2025-06-01' },
     });
-    expect(r.skipped).toEqual({ 'product family Database Instance': 2, 'product family Database Storage': 2, 'product family Provisioned IOPS': 2 });
+    // Engine "Any" over MySQL, after it (storage) or before it (IOPS).
+    expect(['rds:storage:gp2:single-az', 'rds:iops:io1:single-az'].map((k) => r.servicePrices.find((p) => p.key === k)?.usd)).toEqual(['0.115', '0.095']);
+    expect(r.skipped).toEqual({
+      'product family Database Instance': 2,
+      'product family Database Storage': 2,
+      'product family Provisioned IOPS': 2,
+      'duplicate rds:storage:gp2:single-az price in eu-west-1 (preferred product kept)': 1,
+      'duplicate rds:iops:io1:single-az price in eu-west-1 (preferred product kept)': 1,
+    });
   });
 
   it('reads the CSV form of the same offer into the same values', async () => {
@@ -66,7 +74,7 @@ describe('nuage catalog import of service offer files', () => {
     const db = join(dir, 'nuage.db');
     const rds = await runCli(['catalog', 'import', RDS_JSON, '--db', db], { now: NOW });
     expect(rds.code).toBe(0);
-    expect(rds.stdout).toContain('(AmazonRDS JSON offer file, version 20230223000000)');
+    expect(rds.stdout).toContain('(AmazonRDS JSON offer file, version 20250601000000)');
     expect((await runCli(['catalog', 'import', DDB_CSV, '--db', db, '--format', 'json'], { now: NOW })).code).toBe(0);
     const both = storeDigest(db).rows;
     expect(both).toMatchObject({ catalog_service_prices: 25, catalog_refresh_log: 2 });
@@ -77,7 +85,7 @@ describe('nuage catalog import of service offer files', () => {
     try {
       const cat = new InMemoryCatalog(loadStoredCatalog(store));
       expect(cat.servicePrice('eu-west-1', 'dynamodb:storage')).toMatchObject({ usd: '0.283', basis: { source: 'aws-offer-file', asOf: '2024-06-01' } });
-      expect(cat.servicePrice('eu-west-1', 'rds:storage:gp3:multi-az')).toMatchObject({ usd: '0.254', basis: { source: 'aws-offer-file', asOf: '2023-02-23' } });
+      expect(cat.servicePrice('eu-west-1', 'rds:storage:gp3:multi-az')).toMatchObject({ usd: '0.22', basis: { source: 'aws-offer-file', asOf: '2025-06-01' } });
     } finally {
       store.close();
     }

@@ -1,7 +1,7 @@
 /**
  * The shared product → service-price key mapping (src/catalog/offer/service-map.ts): every rule on the
- * real attribute sets of the GetProducts fixtures, tiers, unit conversions, and the snapshot build's use
- * of the same mapping on the terracost dump (read in place).
+ * GetProducts fixtures (written for nuage, Price List API attribute names, synthetic prices), tiers, unit
+ * conversions, and the snapshot build's use of the same mapping on the real terracost dump (read in place).
  */
 import { describe, expect, it } from 'vitest';
 import { mapServiceProduct, pickDimension, servicePriceOf, type PriceDimension } from '../../src/catalog/offer/service-map.js';
@@ -11,14 +11,21 @@ import { corpusPath, haveCorpus } from '../support/corpora.js';
 import type { PriceListElement } from '../support/pricing-api.js';
 import { serviceElements } from './service-fixtures.js';
 
-/** key → [unit, usd] for every fixture element of a service that maps, priced by its on-demand dimensions. */
+/**
+ * key → [unit, usd] for every fixture element of a service that maps, priced by its on-demand dimensions;
+ * when several products map to one key, the lowest rank wins, else the first (as the collector does).
+ */
 function mapped(serviceCode: Parameters<typeof serviceElements>[0]): Record<string, [string, string]> {
   const out: Record<string, [string, string]> = {};
+  const ranks: Record<string, number> = {};
   for (const e of serviceElements(serviceCode)) {
     const m = mapServiceProduct({ serviceCode: e.serviceCode, productFamily: e.product.productFamily ?? '', attributes: e.product.attributes });
     if (!m) continue;
     const priced = servicePriceOf(m, dimensionsOf(e), e.product.attributes.usagetype ?? '');
-    if (priced.ok && !(m.key in out)) out[m.key] = [priced.unit, priced.usd];
+    if (priced.ok && (!(m.key in out) || m.rank < ranks[m.key]!)) {
+      out[m.key] = [priced.unit, priced.usd];
+      ranks[m.key] = m.rank;
+    }
   }
   return out;
 }
@@ -31,78 +38,81 @@ function dimensionsOf(e: PriceListElement): PriceDimension[] {
 describe('service map on the eu-west-1 GetProducts fixtures', () => {
   it('AmazonEC2: EBS, NAT, CPU credits, dedicated, EBS-optimized; snapshots, Windows credits and NAT "Prvd" usage skipped', () => {
     expect(mapped('AmazonEC2')).toEqual({
-      'ec2:dedicated:m5.large': ['hour', '0.114'],
-      'ec2:dedicated:m5.xlarge': ['hour', '0.228'],
-      'ec2:ebs-optimized:m1.large': ['hour', '0.025'],
-      'ebs:io1:storage': ['GB-month', '0.138'],
-      'ebs:io2:iops': ['IOPS-month', '0.072'],
-      'ebs:st1:storage': ['GB-month', '0.05'],
-      'nat:data-processed': ['GB', '0.048'],
-      'ebs:standard:storage': ['GB-month', '0.055'],
-      'ebs:io2:iops:tier2': ['IOPS-month', '0.0504'],
-      'ebs:gp2:storage': ['GB-month', '0.11'],
-      'ebs:io2:iops:tier3': ['IOPS-month', '0.03528'],
-      'nat:hour': ['hour', '0.048'],
-      'ebs:io1:iops': ['IOPS-month', '0.072'],
-      'ec2:cpu-credits:t4g': ['vCPU-hour', '0.04'],
-      'ebs:gp3:iops': ['IOPS-month', '0.0055'],
-      // 45.056 USD per GiBps-month ÷ 1024 = 0.044 USD per MiBps-month, exactly
-      'ebs:gp3:throughput': ['MiBps-month', '0.044'],
-      'ebs:io2:storage': ['GB-month', '0.138'],
-      'ebs:gp3:storage': ['GB-month', '0.088'],
-      // 0.000000055 USD per request × 1,000,000
-      'ebs:standard:io-requests': ['million-requests', '0.055'],
-      'ebs:sc1:storage': ['GB-month', '0.0168'],
-      'ec2:cpu-credits:t3': ['vCPU-hour', '0.05'],
+      'ec2:dedicated:m5.large': ['hour', '0.12'],
+      'ec2:dedicated:m5.xlarge': ['hour', '0.24'],
+      'ec2:ebs-optimized:m1.large': ['hour', '0.03'],
+      'ebs:gp2:storage': ['GB-month', '0.1'],
+      'ebs:gp3:storage': ['GB-month', '0.08'],
+      'ebs:io1:storage': ['GB-month', '0.125'],
+      // published per "GB-month" rather than "GB-Mo"
+      'ebs:io2:storage': ['GB-month', '0.125'],
+      'ebs:st1:storage': ['GB-month', '0.045'],
+      'ebs:sc1:storage': ['GB-month', '0.015'],
+      'ebs:standard:storage': ['GB-month', '0.05'],
+      'ebs:io1:iops': ['IOPS-month', '0.065'],
+      'ebs:io2:iops': ['IOPS-month', '0.065'],
+      'ebs:io2:iops:tier2': ['IOPS-month', '0.0455'],
+      'ebs:io2:iops:tier3': ['IOPS-month', '0.032'],
+      'ebs:gp3:iops': ['IOPS-month', '0.005'],
+      // 0.00000005 USD per request × 1,000,000
+      'ebs:standard:io-requests': ['million-requests', '0.05'],
+      // 40.96 USD per GiBps-month ÷ 1024 = 0.04 USD per MiBps-month, exactly
+      'ebs:gp3:throughput': ['MiBps-month', '0.04'],
+      'nat:hour': ['hour', '0.045'],
+      'nat:data-processed': ['GB', '0.045'],
+      'ec2:cpu-credits:t3': ['vCPU-hour', '0.055'],
+      'ec2:cpu-credits:t4g': ['vCPU-hour', '0.045'],
     });
   });
 
-  it('AmazonRDS: instance hours of the open-source engines per deployment; MySQL storage and IOPS; Oracle, readable standbys, Aurora and mirrors skipped', () => {
+  it('AmazonRDS: instance hours of the open-source engines per deployment; storage and IOPS ("Any" over MySQL); Oracle, readable standbys, Aurora and mirrors skipped', () => {
     expect(mapped('AmazonRDS')).toEqual({
-      'rds:db.m5.large:mysql:single-az': ['hour', '0.189'],
-      'rds:storage:gp3:multi-az': ['GB-month', '0.254'],
-      'rds:storage:io1:single-az': ['GB-month', '0.138'],
-      'rds:storage:standard:single-az': ['GB-month', '0.11'],
-      'rds:db.t3.micro:mysql:single-az': ['hour', '0.018'],
-      'rds:db.m5.large:postgres:multi-az': ['hour', '0.394'],
-      'rds:storage:gp2:multi-az': ['GB-month', '0.253'],
-      'rds:iops:io1:single-az': ['IOPS-month', '0.11'],
-      'rds:storage:io1:multi-az': ['GB-month', '0.276'],
-      'rds:db.m5.large:mysql:multi-az': ['hour', '0.378'],
-      'rds:db.m5.large:postgres:single-az': ['hour', '0.197'],
-      'rds:storage:gp3:single-az': ['GB-month', '0.127'],
-      'rds:db.t3.micro:mariadb:single-az': ['hour', '0.018'],
-      'rds:db.t3.micro:mysql:multi-az': ['hour', '0.036'],
-      'rds:iops:io1:multi-az': ['IOPS-month', '0.22'],
-      'rds:iops:gp3:single-az': ['IOPS-month', '0.022'],
-      'rds:iops:gp3:multi-az': ['IOPS-month', '0.044'],
-      'rds:storage:gp2:single-az': ['GB-month', '0.127'],
-      'rds:storage:standard:multi-az': ['GB-month', '0.22'],
-      'rds:db.t3.micro:mariadb:multi-az': ['hour', '0.036'],
+      'rds:db.m5.large:mysql:single-az': ['hour', '0.18'],
+      'rds:db.m5.large:mysql:multi-az': ['hour', '0.36'],
+      'rds:db.t3.micro:mysql:single-az': ['hour', '0.02'],
+      'rds:db.t3.micro:mysql:multi-az': ['hour', '0.04'],
+      'rds:db.m5.large:postgres:single-az': ['hour', '0.19'],
+      'rds:db.m5.large:postgres:multi-az': ['hour', '0.38'],
+      'rds:db.t3.micro:mariadb:single-az': ['hour', '0.02'],
+      'rds:db.t3.micro:mariadb:multi-az': ['hour', '0.04'],
+      // The "Any" row (0.115) comes after the MySQL row (0.12) and wins.
+      'rds:storage:gp2:single-az': ['GB-month', '0.115'],
+      'rds:storage:gp2:multi-az': ['GB-month', '0.24'],
+      'rds:storage:gp3:single-az': ['GB-month', '0.11'],
+      'rds:storage:gp3:multi-az': ['GB-month', '0.22'],
+      'rds:storage:io1:single-az': ['GB-month', '0.13'],
+      'rds:storage:io1:multi-az': ['GB-month', '0.26'],
+      'rds:storage:standard:single-az': ['GB-month', '0.1'],
+      'rds:storage:standard:multi-az': ['GB-month', '0.2'],
+      // The "Any" row (0.095) comes before the MySQL row (0.1) and stays.
+      'rds:iops:io1:single-az': ['IOPS-month', '0.095'],
+      'rds:iops:io1:multi-az': ['IOPS-month', '0.2'],
+      'rds:iops:gp3:single-az': ['IOPS-month', '0.02'],
+      'rds:iops:gp3:multi-az': ['IOPS-month', '0.04'],
     });
   });
 
   it('AWSELB: hours and capacity units per kind, classic data; Outposts skipped', () => {
     expect(mapped('AWSELB')).toEqual({
-      'gwlb:lcu': ['LCU-hour', '0.004'],
-      'gwlb:hour': ['hour', '0.014'],
-      'nlb:lcu': ['LCU-hour', '0.006'],
-      'clb:hour': ['hour', '0.028'],
-      'alb:hour': ['hour', '0.0252'],
-      'alb:lcu': ['LCU-hour', '0.008'],
-      'clb:data-processed': ['GB', '0.008'],
-      'nlb:hour': ['hour', '0.0252'],
+      'alb:hour': ['hour', '0.0225'],
+      'alb:lcu': ['LCU-hour', '0.007'],
+      'nlb:hour': ['hour', '0.0225'],
+      'nlb:lcu': ['LCU-hour', '0.0055'],
+      'gwlb:hour': ['hour', '0.0125'],
+      'gwlb:lcu': ['LCU-hour', '0.0035'],
+      'clb:hour': ['hour', '0.025'],
+      'clb:data-processed': ['GB', '0.007'],
     });
   });
 
-  it('AmazonElastiCache: node hours per engine, Outposts nodes skipped (0.065 is the Outposts rate of cache.m5.large, 0.172 the region\'s)', () => {
+  it('AmazonElastiCache: node hours per engine, Outposts nodes skipped (0.06 is the Outposts rate of cache.m5.large, 0.16 the region\'s)', () => {
     expect(mapped('AmazonElastiCache')).toEqual({
-      'elasticache:cache.t3.small:memcached': ['hour', '0.036'],
-      'elasticache:cache.r6g.large:memcached': ['hour', '0.229'],
-      'elasticache:cache.m5.large:memcached': ['hour', '0.172'],
-      'elasticache:cache.t3.small:redis': ['hour', '0.036'],
-      'elasticache:cache.m5.large:redis': ['hour', '0.172'],
-      'elasticache:cache.r6g.large:redis': ['hour', '0.229'],
+      'elasticache:cache.t3.small:redis': ['hour', '0.034'],
+      'elasticache:cache.m5.large:redis': ['hour', '0.16'],
+      'elasticache:cache.r6g.large:redis': ['hour', '0.21'],
+      'elasticache:cache.t3.small:memcached': ['hour', '0.034'],
+      'elasticache:cache.m5.large:memcached': ['hour', '0.16'],
+      'elasticache:cache.r6g.large:memcached': ['hour', '0.21'],
     });
   });
 
@@ -115,7 +125,7 @@ describe('service map on the eu-west-1 GetProducts fixtures', () => {
       'dynamodb:wru': ['million-requests', '1.4135'],
       'dynamodb:storage': ['GB-month', '0.283'],
     });
-    expect(mapped('AmazonCloudWatch')).toEqual({ 'cloudwatch:metric': ['metric-month', '0.3'] });
+    expect(mapped('AmazonCloudWatch')).toEqual({ 'cloudwatch:metric': ['metric-month', '0.25'] });
   });
 });
 
@@ -181,6 +191,11 @@ describe.skipIf(!haveCorpus(DUMP, 'terracost pricing dump'))('the snapshot build
     expect(pick('ebs:gp3:throughput')).toEqual(['0.044', 'EBS gp3 throughput (EU-EBS:VolumeP-Throughput.gp3: 45.056 per GiBps-month ÷ 1024)']);
     expect(pick('ebs:standard:io-requests')).toEqual(['0.055', 'EBS magnetic I/O requests, per million (EU-EBS:VolumeIOUsage: 0.000000055 per request)']);
     expect(pick('cloudwatch:metric')).toEqual(['0.3', 'CloudWatch metric, first 10,000 (EU-CW:MetricMonitorUsage)']);
+    expect(pick('ebs:io2:iops:tier3')).toEqual(['0.03528', 'EBS io2 IOPS above 64,000 (EU-EBS:VolumeP-IOPS.io2.tier3)']);
+    expect(pick('rds:db.m5.large:postgres:multi-az')).toEqual(['0.394', 'RDS PostgreSQL db.m5.large Multi-AZ (EU-Multi-AZUsage:db.m5.large)']);
+    expect(pick('rds:storage:gp3:multi-az')).toEqual(['0.254', 'RDS General Purpose-GP3 storage Multi-AZ (EU-RDS:Multi-AZ-GP3-Storage)']);
+    expect(pick('nat:hour')).toEqual(['0.048', 'NAT gateway hour (EU-NatGateway-Hours)']);
+    expect(pick('ec2:cpu-credits:t3')).toEqual(['0.05', 't3 unlimited-mode surplus CPU credits, Linux (EU-CPUCredits:t3)']);
     expect(byKey.get('ec2:dedicated:m6i.metal')?.unit).toBe('hour');
     expect(byKey.size).toBe(1520);
     expect(pick('transfer:inter-az')).toEqual(['0.01', 'Data transfer between availability zones, per GB in each direction (EU-DataTransfer-Regional-Bytes)']);

@@ -25,7 +25,7 @@ beforeEach(() => {
   loopback.on('GetProducts', pricingApi(serviceElements()).handler);
 });
 
-const EXACT_2023 = { kind: 'exact', source: 'aws-pricing-api', asOf: '2023-02-23' };
+const EXACT_2025 = { kind: 'exact', source: 'aws-pricing-api', asOf: '2025-06-01' };
 const prices = async (name: ServiceGroupName) => {
   const r = await fetchServiceGroup(client, 'eu-west-1', serviceGroup(name));
   return { ...r, byKey: Object.fromEntries(r.prices.map((p) => [p.key, p.usd])) };
@@ -35,17 +35,26 @@ describe('service groups through GetProducts (real SDK client, loopback)', () =>
   it('rds: instance hours, storage and IOPS from five queries, each filtered by region, family (and engine)', async () => {
     const r = await prices('rds');
     expect(r.byKey).toEqual({
-      'rds:db.m5.large:mysql:single-az': '0.189', 'rds:db.m5.large:mysql:multi-az': '0.378', 'rds:db.t3.micro:mysql:single-az': '0.018', 'rds:db.t3.micro:mysql:multi-az': '0.036',
-      'rds:db.m5.large:postgres:single-az': '0.197', 'rds:db.m5.large:postgres:multi-az': '0.394', 'rds:db.t3.micro:mariadb:single-az': '0.018', 'rds:db.t3.micro:mariadb:multi-az': '0.036',
-      'rds:storage:gp2:single-az': '0.127', 'rds:storage:gp2:multi-az': '0.253', 'rds:storage:gp3:single-az': '0.127', 'rds:storage:gp3:multi-az': '0.254',
-      'rds:storage:io1:single-az': '0.138', 'rds:storage:io1:multi-az': '0.276', 'rds:storage:standard:single-az': '0.11', 'rds:storage:standard:multi-az': '0.22',
-      'rds:iops:io1:single-az': '0.11', 'rds:iops:io1:multi-az': '0.22', 'rds:iops:gp3:single-az': '0.022', 'rds:iops:gp3:multi-az': '0.044',
+      'rds:db.m5.large:mysql:single-az': '0.18', 'rds:db.m5.large:mysql:multi-az': '0.36', 'rds:db.t3.micro:mysql:single-az': '0.02', 'rds:db.t3.micro:mysql:multi-az': '0.04',
+      'rds:db.m5.large:postgres:single-az': '0.19', 'rds:db.m5.large:postgres:multi-az': '0.38', 'rds:db.t3.micro:mariadb:single-az': '0.02', 'rds:db.t3.micro:mariadb:multi-az': '0.04',
+      'rds:storage:gp2:single-az': '0.115', 'rds:storage:gp2:multi-az': '0.24', 'rds:storage:gp3:single-az': '0.11', 'rds:storage:gp3:multi-az': '0.22',
+      'rds:storage:io1:single-az': '0.13', 'rds:storage:io1:multi-az': '0.26', 'rds:storage:standard:single-az': '0.1', 'rds:storage:standard:multi-az': '0.2',
+      'rds:iops:io1:single-az': '0.095', 'rds:iops:io1:multi-az': '0.2', 'rds:iops:gp3:single-az': '0.02', 'rds:iops:gp3:multi-az': '0.04',
     });
-    expect(r.prices.every((p) => p.region === 'eu-west-1' && JSON.stringify(p.basis) === JSON.stringify(EXACT_2023))).toBe(true);
-    expect(r.prices.find((p) => p.key === 'rds:db.t3.micro:mysql:single-az')).toMatchObject({ unit: 'hour', description: '$0.018 per RDS db.t3.micro Single-AZ instance hour (or partial hour) running MySQL' });
-    expect([r.pages, r.products, r.asOf]).toEqual([5, 24, '2023-02-23']);
-    // 26 fixture products: the two Oracle instances match no query; Aurora and DB-cluster storage, cluster and mirror IOPS match no key.
-    expect(r.skipped).toEqual({ 'product family Database Storage': 2, 'product family Provisioned IOPS': 2 });
+    expect(r.prices).toHaveLength(20);
+    expect(r.prices.filter((p) => p.region !== 'eu-west-1' || JSON.stringify(p.basis) !== JSON.stringify(EXACT_2025))).toEqual([]);
+    expect(r.prices.find((p) => p.key === 'rds:db.t3.micro:mysql:single-az')).toMatchObject({ unit: 'hour', description: '$0.02 per RDS db.t3.micro Single-AZ instance hour (or partial hour) running MySQL' });
+    // gp2 Single-AZ storage and io1 Single-AZ IOPS are listed under engine "Any" and under MySQL: the "Any" row wins
+    // whether it comes after (storage, 0.115 over 0.12) or before (IOPS, 0.095 over 0.1) the MySQL row.
+    expect(r.prices.find((p) => p.key === 'rds:storage:gp2:single-az')?.description).toBe('$0.115 per GB-month of General Purpose storage (Single-AZ) running Any');
+    expect([r.pages, r.products, r.asOf]).toEqual([5, 26, '2025-06-01']);
+    // 28 fixture products: the two Oracle instances match no query; Aurora and DB-cluster storage, cluster and mirror IOPS match no key.
+    expect(r.skipped).toEqual({
+      'product family Database Storage': 2,
+      'product family Provisioned IOPS': 2,
+      'duplicate rds:storage:gp2:single-az price in eu-west-1 (preferred product kept)': 1,
+      'duplicate rds:iops:io1:single-az price in eu-west-1 (preferred product kept)': 1,
+    });
     expect(loopback.requests.map((q) => [(q.json as { ServiceCode: string }).ServiceCode, (q.json as { Filters: { Field: string; Value: string }[] }).Filters.map((f) => `${f.Field}=${f.Value}`).join(' ')])).toEqual([
       ['AmazonRDS', 'regionCode=eu-west-1 productFamily=Database Instance databaseEngine=MySQL'],
       ['AmazonRDS', 'regionCode=eu-west-1 productFamily=Database Instance databaseEngine=PostgreSQL'],
@@ -57,17 +66,17 @@ describe('service groups through GetProducts (real SDK client, loopback)', () =>
 
   it('elb, nat, eks, cloudwatch: hours, capacity units and data; Outposts, "Prvd" usage, extended support and alarms not kept', async () => {
     const elb = await prices('elb');
-    expect(elb.byKey).toEqual({ 'alb:hour': '0.0252', 'alb:lcu': '0.008', 'nlb:hour': '0.0252', 'nlb:lcu': '0.006', 'gwlb:hour': '0.014', 'gwlb:lcu': '0.004', 'clb:hour': '0.028', 'clb:data-processed': '0.008' });
+    expect(elb.byKey).toEqual({ 'alb:hour': '0.0225', 'alb:lcu': '0.007', 'nlb:hour': '0.0225', 'nlb:lcu': '0.0055', 'gwlb:hour': '0.0125', 'gwlb:lcu': '0.0035', 'clb:hour': '0.025', 'clb:data-processed': '0.007' });
     expect(elb.skipped).toEqual({ 'product family Load Balancer-Application': 2 });
     const nat = await prices('nat');
-    expect(nat.byKey).toEqual({ 'nat:hour': '0.048', 'nat:data-processed': '0.048' });
+    expect(nat.byKey).toEqual({ 'nat:hour': '0.045', 'nat:data-processed': '0.045' });
     expect(nat.products).toBe(4);
     const eks = await prices('eks');
     expect(eks.byKey).toEqual({ 'eks:cluster:hour': '0.1' });
     expect(eks.prices[0]!.basis).toEqual({ kind: 'exact', source: 'aws-pricing-api', asOf: '2024-06-01' });
     const cw = await prices('cloudwatch');
-    expect(cw.byKey).toEqual({ 'cloudwatch:metric': '0.3' });
-    expect(cw.prices[0]!.description).toBe('$0.3 per metric-month for the first 10,000 metrics - EU (Ireland)');
+    expect(cw.byKey).toEqual({ 'cloudwatch:metric': '0.25' });
+    expect(cw.prices[0]!.description).toBe('$0.25 per metric-month for the first 10,000 metrics - EU (Ireland)');
   });
 
   it('dynamodb: the paid tier after the free tier, per-million request units, Standard-IA skipped', async () => {
@@ -88,13 +97,15 @@ describe('service groups through GetProducts (real SDK client, loopback)', () =>
       'ebs:gp2:storage', 'ebs:gp3:iops', 'ebs:gp3:storage', 'ebs:gp3:throughput', 'ebs:io1:iops', 'ebs:io1:storage', 'ebs:io2:iops', 'ebs:io2:iops:tier2', 'ebs:io2:iops:tier3',
       'ebs:io2:storage', 'ebs:sc1:storage', 'ebs:st1:storage', 'ebs:standard:io-requests', 'ebs:standard:storage',
     ]);
-    expect([ebs.byKey['ebs:gp3:throughput'], ebs.byKey['ebs:standard:io-requests'], ebs.pages]).toEqual(['0.044', '0.055', 3]);
-    expect((await prices('cpu-credits')).byKey).toEqual({ 'ec2:cpu-credits:t3': '0.05', 'ec2:cpu-credits:t4g': '0.04' });
-    expect((await prices('dedicated')).byKey).toEqual({ 'ec2:dedicated:m5.large': '0.114', 'ec2:dedicated:m5.xlarge': '0.228' });
-    expect((await prices('ebs-optimized')).byKey).toEqual({ 'ec2:ebs-optimized:m1.large': '0.025' });
+    // 40.96 per GiBps-month ÷ 1024; 0.00000005 per request × 10^6
+    expect([ebs.byKey['ebs:gp3:throughput'], ebs.byKey['ebs:standard:io-requests'], ebs.pages]).toEqual(['0.04', '0.05', 3]);
+    expect((await prices('cpu-credits')).byKey).toEqual({ 'ec2:cpu-credits:t3': '0.055', 'ec2:cpu-credits:t4g': '0.045' });
+    expect((await prices('dedicated')).byKey).toEqual({ 'ec2:dedicated:m5.large': '0.12', 'ec2:dedicated:m5.xlarge': '0.24' });
+    expect((await prices('ebs-optimized')).byKey).toEqual({ 'ec2:ebs-optimized:m1.large': '0.03' });
     expect(loopback.requests.at(-1)!.json).toMatchObject({ Filters: [{ Type: 'TERM_MATCH', Field: 'regionCode', Value: 'eu-west-1' }, { Type: 'TERM_MATCH', Field: 'productFamily', Value: 'Compute Instance' }, { Type: 'CONTAINS', Field: 'usagetype', Value: 'EBSOptimized:' }] });
     const cache = await prices('elasticache');
-    expect(cache.byKey['elasticache:cache.m5.large:redis']).toBe('0.172');
+    // 0.16, not the Outposts node's 0.06
+    expect(cache.byKey['elasticache:cache.m5.large:redis']).toBe('0.16');
     expect(cache.skipped).toEqual({ 'product family Cache Instance': 2 });
   });
 
@@ -105,7 +116,7 @@ describe('service groups through GetProducts (real SDK client, loopback)', () =>
     const paged = await fetchServicePrices(client, 'eu-west-1', SERVICE_GROUPS);
     expect(paged.servicePrices).toEqual(all.servicePrices);
     expect(all.servicePrices).toHaveLength(62);
-    expect([all.pages, all.products, all.asOf]).toEqual([19, 74, '2024-06-01']);
+    expect([all.pages, all.products, all.asOf]).toEqual([19, 76, '2025-06-01']);
     // One page per product (every query matches at least one).
     expect(paged.pages).toBe(all.products);
     expect(loopback.requests).toHaveLength(paged.pages);

@@ -1,9 +1,8 @@
 /**
  * The Catalog contract (test/catalog/catalog-contract.ts, owned by the catalog area) run against the
- * SQLite-refreshed catalog and the layered catalog. Loaded by path so that this file also type-checks
- * on a branch where the suite has not landed yet; then it skips, saying why.
+ * SQLite-refreshed catalog and the layered catalog.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { layeredCatalog } from '../../src/catalog/layered.js';
@@ -11,17 +10,7 @@ import { InMemoryCatalog, type CatalogData } from '../../src/catalog/memory.js';
 import { writeCatalogData } from '../../src/store/catalog-repo.js';
 import { openStore } from '../../src/store/db.js';
 import { loadStoredCatalog } from '../../src/store/stored-catalog.js';
-import { describe, it } from 'vitest';
-import type { Catalog } from '../../src/catalog/types.js';
-
-type ContractSuite = (name: string, makeCatalog: (data: CatalogData) => Catalog | Promise<Catalog>) => void;
-const SUITE = new URL('../catalog/catalog-contract.ts', import.meta.url);
-const catalogContract: ContractSuite = existsSync(SUITE)
-  ? ((await import(SUITE.href)) as { catalogContract: ContractSuite }).catalogContract
-  : (name) => {
-      console.warn(`[skip] Catalog contract: ${name}: test/catalog/catalog-contract.ts is not in this checkout yet`);
-      describe.skip(`Catalog contract: ${name}`, () => it('needs test/catalog/catalog-contract.ts', () => undefined));
-    };
+import { catalogContract } from '../catalog/catalog-contract.js';
 
 /** Values → SQLite file (written, closed) → reopened → stored catalog. */
 function throughStore(data: CatalogData): InMemoryCatalog {
