@@ -11,7 +11,7 @@ import type { CliIo } from './context.js';
 import { readUserText } from './files.js';
 
 /** The shape of the file: only known keys (values are parsed by the resolver, the same way as flags and environment). */
-export const CONFIG_FILE_SCHEMA = z.strictObject(Object.fromEntries(CONFIG_KEYS.map((k) => [k, z.unknown()])) as Record<ConfigKey, z.ZodUnknown>);
+export const CONFIG_FILE_SCHEMA = z.strictObject(Object.fromEntries(CONFIG_KEYS.map((k) => [k, z.unknown().optional()])));
 
 /** Reads a configuration file (`shown` as given, relative to the working directory): its settings by key, values checked. */
 export function readConfigFile(io: CliIo, shown: string): Partial<Record<ConfigKey, unknown>> {
@@ -20,8 +20,9 @@ export function readConfigFile(io: CliIo, shown: string): Partial<Record<ConfigK
   try {
     doc = parseYaml(text);
   } catch (err) {
-    const line = err instanceof YAMLParseError && err.linePos ? ` (line ${err.linePos[0].line})` : '';
-    throw new UsageError(`${shown}: not valid YAML${line}: ${(err as Error).message.split('\n')[0]}`);
+    const at = err instanceof YAMLParseError && err.linePos ? ` (line ${err.linePos[0].line}, column ${err.linePos[0].col})` : '';
+    const problem = (err as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new UsageError(`${shown}: not valid YAML${at}: ${problem}`);
   }
   if (doc === null || doc === undefined) return {};
   const r = CONFIG_FILE_SCHEMA.safeParse(doc);

@@ -10,7 +10,7 @@ import { SERVICE_GROUP_NAMES, type ServiceGroupName } from '../../catalog/offer/
 import { UsageError } from '../../errors.js';
 import { textTable } from '../../report/table.js';
 import { refreshLog, writeCatalog, type RefreshLogEntry, type WriteSummary } from '../../store/catalog-repo.js';
-import { openStore, withWritableStore } from '../../store/db.js';
+import { checkStoreLocation, openStore, withWritableStore } from '../../store/db.js';
 import { catalogGroup } from './catalog.js';
 import { configFlags, globalOptions, pickFormat, withGlobalOptions, type CliContext, type CommandModule } from '../context.js';
 import { userFile } from '../files.js';
@@ -85,6 +85,7 @@ function registerRefresh(catalog: Command, ctx: CliContext): void {
     const opts = { ...flags, region: g.config.values.region };
     const types = parseTypes(opts.types);
     const services = parseServices(opts.services, types);
+    checkStoreLocation(g.db);
     // The AWS SDK loads only for commands that call AWS (it costs about a second of CPU to import).
     const [{ connectionFromEnv }, { refreshRegion }] = await Promise.all([import('../../aws/connection.js'), import('../../aws/refresh.js')]);
     const conn = connectionFromEnv(ctx.io.env, opts.region, opts.endpointUrl);
@@ -154,7 +155,9 @@ function registerImport(catalog: Command, ctx: CliContext): void {
   ).action(async (file: string, opts: { region?: string }, cmd: Command) => {
     const g = await globalOptions(cmd, ctx.io);
     const format = pickFormat(g.format, FORMATS);
-    const { offer, write } = await importOfferFile(userFile(ctx.io, file, 'offer file (.json or .csv)').path, ctx.io.now(), { region: opts.region, displayName: file });
+    const offerFile = userFile(ctx.io, file, 'offer file (.json or .csv)').path;
+    checkStoreLocation(g.db);
+    const { offer, write } = await importOfferFile(offerFile, ctx.io.now(), { region: opts.region, displayName: file });
     const summary: WriteSummary = await withWritableStore(g.db, (store) => writeCatalog(store, write));
     if (format === 'json') {
       ctx.io.stdout(JSON.stringify({ file, format: offer.format, offerCode: offer.offerCode, db: g.db, pricesAsOf: offer.asOf, version: offer.version, products: offer.products, regions: summary.regions, skipped: offer.skipped }, null, 2) + '\n');
