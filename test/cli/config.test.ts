@@ -3,7 +3,7 @@
  * the same parser whatever its source, origins reported, unknown keys rejected with the known ones;
  * and the commands that read it (estimate, diff, prices, spend, catalog).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -101,7 +101,7 @@ describe('resolveConfig', () => {
     await expect(resolveConfig(io({ NUAGE_CURRENCY: 'NOK' }))).rejects.toThrow('NUAGE_CURRENCY: expected one of USD, EUR, got "NOK"');
     await expect(resolveConfig(io(), { usdEur: 'abc' })).rejects.toThrow('--usd-eur: expected a positive number: EUR per 1 USD, e.g. 0.86, got "abc"');
     await expect(resolveConfig(io(), { envRatios: 'staging:0.5' })).rejects.toThrow('--env: expected ratios to prod such as staging=0.5,dev=0.2');
-    // A flag that overrides an invalid environment value still fails: the environment is read, then overridden.
+    // An empty variable counts as unset.
     expect((await resolveConfig(io({ NUAGE_REGION: '' }))).origins.region).toEqual({ kind: 'default' });
   });
 
