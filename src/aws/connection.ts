@@ -38,8 +38,20 @@ export function connectionFromEnv(env: Readonly<Record<string, string | undefine
   };
 }
 
+/**
+ * The SDK's documented switch (aws/aws-sdk-js-v3#7983) for its "NodeVersionSupportWarning", printed on
+ * Node 20 when a client is created: Node 20 is nuage's supported runtime, so the warning is noise on
+ * every refresh or pull. Set before any client exists; a value the user set is kept.
+ */
+export const SDK_NODE_WARNING_SWITCH = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
+
+function quietNodeVersionWarning(): void {
+  process.env[SDK_NODE_WARNING_SWITCH] ??= 'true';
+}
+
 /** SDK client configuration of a connection for `region` (any client). */
 export function baseConfig(conn: AwsConnection, region: string) {
+  quietNodeVersionWarning();
   return {
     region,
     ...(conn.endpoint ? { endpoint: conn.endpoint } : {}),

@@ -49,7 +49,21 @@ export async function run(argv: readonly string[], io: CliIo, commands: readonly
       io.stderr(`nuage: ${err.message}\n`);
       return err.exitCode;
     }
-    io.stderr(`nuage: unexpected error: ${(err as Error)?.stack ?? String(err)}\n`);
+    io.stderr(unexpected(err, io.env.NUAGE_DEBUG === '1'));
     return EXIT_ERROR;
   }
+}
+
+/**
+ * An error that is not a NuageError, told in one line: a file-system error names its path, other
+ * errors their message. The stack trace is printed only with NUAGE_DEBUG=1.
+ */
+export function unexpected(err: unknown, debug: boolean): string {
+  const e = err as NodeJS.ErrnoException | undefined;
+  if (debug) return `nuage: unexpected error: ${e?.stack ?? String(err)}\n`;
+  const what =
+    e?.code !== undefined && typeof e.path === 'string'
+      ? `${e.path}: ${e.code === 'EISDIR' ? 'a directory, not a file' : e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : e.code} (${e.syscall ?? 'file access'})`
+      : `${e?.name && e.name !== 'Error' ? `${e.name}: ` : ''}${e?.message ?? String(err)}`;
+  return `nuage: unexpected error: ${what}\n(set NUAGE_DEBUG=1 to print the stack trace)\n`;
 }

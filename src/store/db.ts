@@ -7,10 +7,10 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NuageError } from '../errors.js';
+import { NotFoundError, NuageError, UsageError } from '../errors.js';
 
 /** Domains with a schema and migrations, in dependency order. */
 export const STORE_DOMAINS = ['catalog', 'budgets', 'spend'] as const;
@@ -31,27 +31,50 @@ export function migrationsFolder(domain: StoreDomain): string {
   return resolve(MIGRATIONS_ROOT, domain);
 }
 
-/** Opens (creating if needed) the SQLite file at `path` and applies every domain's pending migrations. */
-export function openStore(path: string): Store {
-  if (path !== ':memory:') {
-    const dir = dirname(resolve(path));
-    if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-  }
+export interface OpenOptions {
+  /**
+   * For commands that only read: the file must already exist (a missing one is a NotFoundError
+   * "no database at <path> (nothing saved yet)") and the connection refuses writes once the
+   * pending migrations of an older file are applied.
+   */
+  readonly readonly?: boolean;
+  /** What a missing file means to the reader, e.g. "nothing imported yet" (default "nothing saved yet"). */
+  readonly missing?: string;
+}
+
+/** The message of a missing database for commands that only read. */
+export function noDatabase(path: string, missing = 'nothing saved yet'): NotFoundError {
+  return new NotFoundError(`no database at ${path} (${missing})`);
+}
+
+/**
+ * Opens the SQLite file at `path` and applies every domain's pending migrations. A writer creates
+ * the file when missing but never its directory (a missing directory is an error naming it);
+ * a reader (`readonly`) never creates anything.
+ */
+export function openStore(path: string, options: OpenOptions = {}): Store {
+  if (path !== ':memory:') checkLocation(path, options);
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(path);
+    sqlite = new Database(path, { fileMustExist: options.readonly === true });
   } catch (err) {
     throw new NuageError(`cannot open database ${path}: ${(err as Error).message}`);
   }
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+  } catch (err) {
+    sqlite.close();
+    throw new NuageError(`cannot open database ${path}: ${(err as Error).message} (is it a SQLite file?)`);
+  }
   const db = drizzle(sqlite);
   for (const domain of STORE_DOMAINS) {
     const folder = migrationsFolder(domain);
     if (!existsSync(resolve(folder, 'meta/_journal.json'))) continue;
     migrate(db, { migrationsFolder: folder, migrationsTable: `__drizzle_migrations_${domain}` });
   }
+  if (options.readonly) sqlite.pragma('query_only = ON');
   return {
     path,
     sqlite,
@@ -59,4 +82,45 @@ export function openStore(path: string): Store {
     transaction: <T>(fn: () => T): T => sqlite.transaction(fn)(),
     close: () => sqlite.close(),
   };
+}
+
+/** The store at `path` for reading, or undefined when no file is there yet. */
+export function openStoreIfExists(path: string): Store | undefined {
+  if (path !== ':memory:' && !existsSync(path)) return undefined;
+  return openStore(path, { readonly: true });
+}
+
+/** Checks, without touching anything, that `path` can be opened with `options` (a writer checks early, before its work). */
+export function checkStoreLocation(path: string, options: OpenOptions = {}): void {
+  if (path !== ':memory:') checkLocation(path, options);
+}
+
+function checkLocation(path: string, options: OpenOptions): void {
+  const full = resolve(path);
+  if (existsSync(full)) {
+    if (statSync(full).isDirectory()) throw new UsageError(`database ${path}: not a file (a directory); give the path of the SQLite file (--db)`);
+    return;
+  }
+  if (options.readonly) throw noDatabase(path, options.missing);
+  const dir = dirname(full);
+  if (!existsSync(dir)) throw new UsageError(`database ${path}: directory ${dir} does not exist (create it first, or choose another --db)`);
+  if (!statSync(dir).isDirectory()) throw new UsageError(`database ${path}: ${dir} is not a directory`);
+}
+
+/**
+ * Runs `fn` on the store at `path` opened for writing and closes it. When the file did not exist
+ * before and `fn` fails, the new file is removed again: a failed command leaves no empty database.
+ */
+export async function withWritableStore<T>(path: string, fn: (store: Store) => T | Promise<T>): Promise<T> {
+  const existed = path === ':memory:' || existsSync(path);
+  const store = openStore(path);
+  try {
+    return await fn(store);
+  } catch (err) {
+    store.close();
+    if (!existed) for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(f, { force: true });
+    throw err;
+  } finally {
+    if (store.sqlite.open) store.close();
+  }
 }

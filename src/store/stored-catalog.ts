@@ -18,8 +18,7 @@ import type {
   SpotFacts,
 } from '../catalog/types.js';
 import { readCatalogRows, type StoredRows } from './catalog-repo.js';
-import { existsSync } from 'node:fs';
-import { openStore, type Store } from './db.js';
+import { openStoreIfExists, type Store } from './db.js';
 
 interface BasisRow {
   source: string;
@@ -163,8 +162,8 @@ export function loadStoredCatalog(store: Store): CatalogData {
  * no refreshed/imported figures (reading never creates the file).
  */
 export function readStoredCatalog(path: string): CatalogData | undefined {
-  if (path !== ':memory:' && !existsSync(path)) return undefined;
-  const store = openStore(path);
+  const store = openStoreIfExists(path);
+  if (!store) return undefined;
   try {
     const data = loadStoredCatalog(store);
     return data.info.regions.length === 0 && data.instanceTypes.length === 0 ? undefined : data;

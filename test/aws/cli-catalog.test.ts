@@ -190,7 +190,7 @@ describe('nuage catalog import', () => {
     const json = JSON.parse((await runCli(['catalog', 'log', '--db', db, '--format', 'json', '--limit', '1'])).stdout);
     expect(json).toMatchObject([{ kind: 'import', region: 'eu-west-3', asOf: '2025-07-01', onDemand: 2, reserved: 6, servicePrices: 5, sources: 'aws-offer-file' }]);
     const none = await runCli(['catalog', 'log', '--db', join(dir, 'absent.db')]);
-    expect(none).toMatchObject({ code: 1, stderr: `nuage: no store at ${join(dir, 'absent.db')}: nothing was refreshed or imported there yet\n` });
+    expect(none).toMatchObject({ code: 1, stderr: `nuage: no database at ${join(dir, 'absent.db')} (nothing was refreshed or imported there yet)\n` });
   });
 
   it('NUAGE_DB names the store when --db is absent', async () => {
@@ -328,7 +328,7 @@ describe('nuage catalog refresh (loopback AWS, own recorded-shape fixtures of te
 
   it('rejects a malformed region or type list before calling AWS', async () => {
     const a = await runCli(['catalog', 'refresh', '--region', 'paris', '--db', db], { env, now: NOW });
-    expect(a).toMatchObject({ code: 1, stderr: 'nuage: "paris" is not an AWS region code (e.g. eu-west-3)\n' });
+    expect(a).toMatchObject({ code: 1, stderr: 'nuage: --region: expected an AWS region code such as eu-west-3, got "paris"\n' });
     const b = await runCli(['catalog', 'refresh', '--region', 'eu-west-3', '--types', 'm5 large', '--db', db], { env, now: NOW });
     expect(b).toMatchObject({ code: 1, stderr: 'nuage: --types: "m5 large" is not an instance type name (e.g. m5.large)\n' });
     expect(loopback.requests).toHaveLength(0);

@@ -58,11 +58,12 @@ describe('nuage prices', () => {
     expect(r.stderr).toContain('Regions that price it: us-east-1');
   });
 
-  it('rejects an unknown format and a missing region', async () => {
+  it('rejects an unknown format; without --region uses the configured region ($NUAGE_REGION, else eu-west-3)', async () => {
     expect((await runCli(['prices', 'm5.xlarge', '--region', 'eu-west-3', '--format', 'xml'])).stderr).toBe('nuage: unknown --format "xml"; expected one of: table, json\n');
-    const r = await runCli(['prices', 'm5.xlarge']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain("required option '--region <region>' not specified");
+    const byDefault = JSON.parse((await runCli(['prices', 'm5.xlarge', '--format', 'json'])).stdout);
+    expect([byDefault.region, byDefault.onDemandHourly]).toEqual(['eu-west-3', 0.224]);
+    const fromEnv = JSON.parse((await runCli(['prices', 'm5.large', '--format', 'json'], { env: { NUAGE_REGION: 'us-east-1' } })).stdout);
+    expect([fromEnv.region, fromEnv.onDemandHourly]).toEqual(['us-east-1', 0.096]);
   });
 });
 

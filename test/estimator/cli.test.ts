@@ -86,14 +86,15 @@ describe('nuage estimate: errors', () => {
     writeFileSync(join(dir, 'empty.csv'), '');
     writeFileSync(join(dir, 'latin1.csv'), Buffer.concat([Buffer.from('app,vm,peak_cpu_ghz,peak_ram_gb\n'), Buffer.from([0x63, 0x61, 0x66, 0xe9]), Buffer.from(',x,1,2\n')]));
     const cases: [string[], string][] = [
-      [['estimate', 'nope.csv'], 'nuage: nope.csv: file not found\n'],
+      [['estimate', 'nope.csv'], 'nuage: nope.csv: no such file; expected the inventory file'],
       [['estimate', join(dir, 'bad.csv')], `field "ram": unknown column`],
       [['estimate', join(dir, 'empty.csv')], 'file is empty'],
       [['estimate', join(dir, 'latin1.csv')], 'row 2: not valid UTF-8'],
       [['estimate', EXAMPLE, '--format', 'xml'], 'unknown --format "xml"; expected one of: table, json, csv, markdown'],
-      [['estimate', EXAMPLE, '--hours-per-month', '800'], '--hours-per-month must be between 1 and 744'],
-      [['estimate', EXAMPLE, '--currency', 'GBP'], '--currency: expected EUR or USD'],
-      [['estimate', EXAMPLE, '--region', 'mars-1'], 'region "mars-1" is not in the price catalog'],
+      [['estimate', EXAMPLE, '--hours-per-month', '800'], '--hours-per-month: expected a number of hours above 0 and at most 744'],
+      [['estimate', EXAMPLE, '--currency', 'GBP'], '--currency: expected one of USD, EUR, got "GBP"'],
+      [['estimate', EXAMPLE, '--region', 'mars-1'], '--region: expected an AWS region code such as eu-west-3, got "mars-1"'],
+      [['estimate', EXAMPLE, '--region', 'eu-mars-1'], 'region "eu-mars-1" is not in the price catalog'],
       [['estimate', EXAMPLE, '--family', 'zz9'], 'no instance type matching family "zz9"'],
       [['estimate', EXAMPLE, '--allow', 'fpga'], '--allow: unknown "fpga"'],
       [['estimate', EXAMPLE, '--env-only', 'qa'], 'unknown environment "qa"'],

@@ -72,8 +72,8 @@ describe('nuage diff (CLI)', () => {
     const broken = await run('diff', 'broken.json');
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/broken\.json, row 1: corrupted plan JSON/);
-    expect((await run('diff', 'missing.json')).stderr).toMatch(/missing\.json: file not found/);
-    expect((await run('diff', 'plan.json', '--currency', 'GBP')).stderr).toMatch(/unknown --currency "GBP"/);
+    expect((await run('diff', 'missing.json')).stderr).toMatch(/missing\.json: no such file; expected the Terraform plan JSON/);
+    expect((await run('diff', 'plan.json', '--currency', 'GBP')).stderr).toMatch(/--currency: expected one of USD, EUR, got "GBP"/);
     expect((await run('diff', 'plan.json', '--format', 'xml')).stderr).toMatch(/unknown --format "xml"/);
     expect((await run('diff', 'plan.json', '--fail-above', 'lots')).stderr).toMatch(/--fail-above expects a number/);
     expect((await run('diff', 'plan.json', '--hours-per-month', '0')).code).toBe(1);

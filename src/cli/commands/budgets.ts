@@ -4,19 +4,19 @@ import { NotFoundError } from '../../errors.js';
 import { dec, formatAmount } from '../../money/index.js';
 import { textTable } from '../../report/table.js';
 import { getSavedBudget, listBudgets } from '../../store/budgets-repo.js';
-import { openStore } from '../../store/db.js';
+import { openStore, openStoreIfExists } from '../../store/db.js';
 import { globalOptions, pickFormat, withGlobalOptions, type CliContext, type CommandModule } from '../context.js';
 
 const FORMATS = ['table', 'json'] as const;
 
 export const budgetsCommand: CommandModule = (program: Command, ctx: CliContext) => {
   const budgetsCmd = program.command('budgets').description('Budgets saved with `nuage estimate --save <name>`');
-  withGlobalOptions(budgetsCmd.command('list').description('List saved budgets')).action((_opts: unknown, cmd: Command) => {
-    const globals = globalOptions(cmd, ctx.io);
+  withGlobalOptions(budgetsCmd.command('list').description('List saved budgets'), FORMATS).action(async (_opts: unknown, cmd: Command) => {
+    const globals = await globalOptions(cmd, ctx.io);
     const format = pickFormat(globals.format, FORMATS);
-    const store = openStore(globals.db);
+    const store = openStoreIfExists(globals.db);
     try {
-      const list = listBudgets(store);
+      const list = store ? listBudgets(store) : [];
       if (format === 'json') {
         ctx.io.stdout(JSON.stringify(list.map((b) => ({ ...b, totalMonthlyCost: Number(b.totalMonthlyCost) })), null, 2) + '\n');
         return;
@@ -32,13 +32,13 @@ export const budgetsCommand: CommandModule = (program: Command, ctx: CliContext)
         ),
       );
     } finally {
-      store.close();
+      store?.close();
     }
   });
-  withGlobalOptions(budgetsCmd.command('show').description('Show one saved budget').argument('<name>', 'budget name')).action((name: string, _opts: unknown, cmd: Command) => {
-    const globals = globalOptions(cmd, ctx.io);
+  withGlobalOptions(budgetsCmd.command('show').description('Show one saved budget').argument('<name>', 'budget name'), FORMATS).action(async (name: string, _opts: unknown, cmd: Command) => {
+    const globals = await globalOptions(cmd, ctx.io);
     const format = pickFormat(globals.format, FORMATS);
-    const store = openStore(globals.db);
+    const store = openStore(globals.db, { readonly: true });
     try {
       const b = getSavedBudget(store, name);
       if (!b) {

@@ -4,17 +4,16 @@
  * (catalogGroup creates it when this module registers first).
  */
 import type { Command } from 'commander';
-import { connectionFromEnv } from '../../aws/connection.js';
 import { importOfferFile } from '../../aws/import-offer.js';
-import { refreshRegion, type RefreshOutcome } from '../../aws/refresh.js';
+import type { RefreshOutcome } from '../../aws/refresh.js';
 import { SERVICE_GROUP_NAMES, type ServiceGroupName } from '../../catalog/offer/service-groups.js';
-import { existsSync } from 'node:fs';
-import { NotFoundError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { textTable } from '../../report/table.js';
 import { refreshLog, writeCatalog, type RefreshLogEntry, type WriteSummary } from '../../store/catalog-repo.js';
-import { openStore } from '../../store/db.js';
+import { checkStoreLocation, openStore, withWritableStore } from '../../store/db.js';
 import { catalogGroup } from './catalog.js';
-import { globalOptions, pickFormat, userPath, withGlobalOptions, type CliContext, type CommandModule } from '../context.js';
+import { configFlags, globalOptions, pickFormat, withGlobalOptions, type CliContext, type CommandModule } from '../context.js';
+import { userFile } from '../files.js';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -69,29 +68,29 @@ function skippedLines(skipped: Readonly<Record<string, number>>): string {
 }
 
 function registerRefresh(catalog: Command, ctx: CliContext): void {
-  withGlobalOptions(
+  const refresh = withGlobalOptions(
     catalog
       .command('refresh')
       .description('refresh one region from AWS: on-demand and reserved (Pricing API), instance facts and 30-day spot averages (EC2 API), service prices (Pricing API)')
-      .requiredOption('--region <region>', 'AWS region to refresh, e.g. eu-west-3')
+      .option('--region <region>', 'AWS region to refresh (default: config file region, $NUAGE_REGION, else eu-west-3)')
       .option('--types <list>', 'only these instance types, comma-separated (e.g. m5.large,m5.xlarge)')
       .option('--services <list>', `service prices to refresh: all, none, or some of ${SERVICE_GROUP_NAMES.join(', ')} (default: all; none with --types)`)
       .option('--no-spot', 'skip DescribeSpotPriceHistory')
       .option('--endpoint-url <url>', 'AWS endpoint override (default: $NUAGE_AWS_ENDPOINT, else AWS)'),
-  ).action(async (opts: { region: string; types?: string; services?: string; spot: boolean; endpointUrl?: string }, cmd: Command) => {
-    const g = globalOptions(cmd, ctx.io);
+    FORMATS,
+  );
+  configFlags(refresh, { region: 'region' }).action(async (flags: { types?: string; services?: string; spot: boolean; endpointUrl?: string }, cmd: Command) => {
+    const g = await globalOptions(cmd, ctx.io);
     const format = pickFormat(g.format, FORMATS);
+    const opts = { ...flags, region: g.config.values.region };
     const types = parseTypes(opts.types);
     const services = parseServices(opts.services, types);
+    checkStoreLocation(g.db);
+    // The AWS SDK loads only for commands that call AWS (it costs about a second of CPU to import).
+    const [{ connectionFromEnv }, { refreshRegion }] = await Promise.all([import('../../aws/connection.js'), import('../../aws/refresh.js')]);
     const conn = connectionFromEnv(ctx.io.env, opts.region, opts.endpointUrl);
     const outcome = await refreshRegion(conn, { region: opts.region, instanceTypes: types, spot: opts.spot, now: ctx.io.now(), services });
-    const store = openStore(g.db);
-    let summary: WriteSummary;
-    try {
-      summary = writeCatalog(store, outcome.write);
-    } finally {
-      store.close();
-    }
+    const summary: WriteSummary = await withWritableStore(g.db, (store) => writeCatalog(store, outcome.write));
     const region = summary.regions[0]!;
     if (format === 'json') {
       ctx.io.stdout(
@@ -152,17 +151,14 @@ function registerImport(catalog: Command, ctx: CliContext): void {
       .description('import an AWS bulk price-list offer file (.json or .csv) of AmazonEC2, AmazonRDS, AWSELB, AmazonEKS, AmazonElastiCache, AmazonDynamoDB or AmazonCloudWatch, e.g. https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonRDS/current/eu-west-3/index.csv')
       .argument('<file>', 'offer file, .json or .csv')
       .option('--region <region>', 'import only this region (offer files spanning several regions)'),
+    FORMATS,
   ).action(async (file: string, opts: { region?: string }, cmd: Command) => {
-    const g = globalOptions(cmd, ctx.io);
+    const g = await globalOptions(cmd, ctx.io);
     const format = pickFormat(g.format, FORMATS);
-    const { offer, write } = await importOfferFile(userPath(ctx.io, file), ctx.io.now(), { region: opts.region, displayName: file });
-    const store = openStore(g.db);
-    let summary: WriteSummary;
-    try {
-      summary = writeCatalog(store, write);
-    } finally {
-      store.close();
-    }
+    const offerFile = userFile(ctx.io, file, 'offer file (.json or .csv)').path;
+    checkStoreLocation(g.db);
+    const { offer, write } = await importOfferFile(offerFile, ctx.io.now(), { region: opts.region, displayName: file });
+    const summary: WriteSummary = await withWritableStore(g.db, (store) => writeCatalog(store, write));
     if (format === 'json') {
       ctx.io.stdout(JSON.stringify({ file, format: offer.format, offerCode: offer.offerCode, db: g.db, pricesAsOf: offer.asOf, version: offer.version, products: offer.products, regions: summary.regions, skipped: offer.skipped }, null, 2) + '\n');
       return;
@@ -178,14 +174,13 @@ function registerImport(catalog: Command, ctx: CliContext): void {
 }
 
 function registerLog(catalog: Command, ctx: CliContext): void {
-  withGlobalOptions(catalog.command('log').description('what was refreshed or imported into the store, newest first').option('--limit <n>', 'rows to show', '20')).action(
-    (opts: { limit: string }, cmd: Command) => {
-      const g = globalOptions(cmd, ctx.io);
+  withGlobalOptions(catalog.command('log').description('what was refreshed or imported into the store, newest first').option('--limit <n>', 'rows to show', '20'), FORMATS).action(
+    async (opts: { limit: string }, cmd: Command) => {
+      const g = await globalOptions(cmd, ctx.io);
       const format = pickFormat(g.format, FORMATS);
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit: expected a positive whole number, got "${opts.limit}"`);
-      if (g.db !== ':memory:' && !existsSync(g.db)) throw new NotFoundError(`no store at ${g.db}: nothing was refreshed or imported there yet`);
-      const store = openStore(g.db);
+      const store = openStore(g.db, { readonly: true, missing: 'nothing was refreshed or imported there yet' });
       let entries: RefreshLogEntry[];
       try {
         entries = refreshLog(store, limit);

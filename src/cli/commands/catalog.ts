@@ -24,8 +24,9 @@ export const catalogCommands: CommandModule = (program, ctx) => {
       .command('info')
       .description('snapshot date, sources with their dates, and coverage per region')
       .option('--region <region>', 'only this region'),
-  ).action((opts: { region?: string }, cmd) => {
-    const globals = globalOptions(cmd, ctx.io);
+    FORMATS,
+  ).action(async (opts: { region?: string }, cmd) => {
+    const globals = await globalOptions(cmd, ctx.io);
     const format = pickFormat(globals.format, FORMATS);
     const catalog = openCatalog(globals);
     if (opts.region !== undefined) checkRegion(catalog, opts.region);

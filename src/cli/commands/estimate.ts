@@ -1,9 +1,7 @@
 /** `nuage estimate <inventory...>`: on-prem inventory → instance types, counts and monthly cost per app and environment. */
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import { InputError, NotFoundError, UsageError } from '../../errors.js';
+import { NotFoundError, UsageError } from '../../errors.js';
 import type { Catalog } from '../../catalog/types.js';
-import { loadDefaultFx } from '../../catalog/fx.js';
 import { estimate } from '../../estimator/estimate.js';
 import { parseGroupBy } from '../../estimator/grouping.js';
 import { decodeUtf8 } from '../../estimator/inventory/decode-text.js';
@@ -21,11 +19,13 @@ import {
   type LoadProfile,
 } from '../../estimator/options.js';
 import { ESTIMATE_FORMATS, renderEstimate } from '../../estimator/render/index.js';
-import { dec, fxFromUsdToEur, isCurrency, type Currency } from '../../money/index.js';
+import { dec } from '../../money/index.js';
 import { OFFERING_CLASSES, PAYMENT_OPTIONS, type OfferingClass, type PaymentOption } from '../../catalog/types.js';
-import { openStore } from '../../store/db.js';
+import { checkStoreLocation, withWritableStore } from '../../store/db.js';
 import { saveBudget } from '../../store/budgets-repo.js';
-import { globalOptions, pickFormat, userPath, withGlobalOptions, type CliContext, type CliIo, type CommandModule, type GlobalOptions } from '../context.js';
+import { configFx, type ResolvedConfig } from '../config.js';
+import { configFlags, globalOptions, pickFormat, savedName, userPath, withGlobalOptions, type CliContext, type CliIo, type CommandModule, type GlobalOptions } from '../context.js';
+import { readUserFile } from '../files.js';
 import { openCatalog } from '../catalog-source.js';
 import { readInventoryFiles } from '../inventory-files.js';
 
@@ -78,46 +78,34 @@ const ALLOW_WORDS = ['burstable', 'metal', 'gpu', 'previous-generation'] as cons
 function loadProfile(spec: string | undefined, io: CliIo): LoadProfile {
   if (spec === undefined || spec === 'evening-peak') return EVENING_PEAK;
   if (spec === 'flat') return { name: 'flat (always at peak)', factors: Array.from({ length: 24 }, () => 1) };
-  const path = userPath(io, spec);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const problem = code === 'EISDIR' ? 'is a directory, not a load profile file' : code === 'ENOENT' ? 'load profile file not found' : `cannot read the load profile file (${code ?? (err as Error).message})`;
-    throw new InputError({ file: spec }, `${problem} (give a file of 24 hourly factors, or evening-peak, flat)`);
-  }
+  const bytes = readUserFile(io, spec, 'load profile: 24 hourly factors, or use evening-peak, flat');
   return parseLoadProfile(decodeUtf8(bytes, spec), spec);
 }
 
-/** Flags → validated, complete options. Exported for the API, which takes the same vocabulary. */
-export function optionsFromFlags(o: RawOpts, io: CliIo): EstimateOptions {
-  const currencyRaw = (o.currency ?? 'EUR').toUpperCase();
-  if (!isCurrency(currencyRaw)) throw new UsageError(`--currency: expected EUR or USD, got "${o.currency}"`);
-  const currency: Currency = currencyRaw;
-  let fx;
-  if (o.usdEur !== undefined) {
-    try {
-      fx = fxFromUsdToEur(dec(o.usdEur).toString(), io.now().toISOString().slice(0, 10), '--usd-eur flag');
-    } catch {
-      throw new UsageError(`--usd-eur must be a positive number (EUR per 1 USD), got "${o.usdEur}"`);
-    }
-  } else fx = loadDefaultFx();
+/**
+ * Flags → validated, complete options. Exported for the API, which takes the same vocabulary. Region,
+ * currency, hours per month, FX rate and environment ratios come from the resolved configuration
+ * (flags > config file > environment > defaults: `resolveConfig(io, { region: o.region, … })`).
+ */
+export function optionsFromFlags(o: RawOpts, io: CliIo, config: ResolvedConfig): EstimateOptions {
+  const { values } = config;
+  const currency = values.currency;
+  const fx = configFx(config, io);
   const strategy = oneOf(o.strategy, ['cheapest-fit', 'cluster', 'family'] as const, '--strategy');
   if (strategy === 'family' && !o.family) throw new UsageError('--strategy family needs --family <name>, e.g. --family m5');
   const allow = new Set((o.allow ?? '').split(',').map((s) => s.trim()).filter(Boolean));
   for (const a of allow) if (!(ALLOW_WORDS as readonly string[]).includes(a)) throw new UsageError(`--allow: unknown "${a}"; expected any of ${ALLOW_WORDS.join(', ')}`);
   const arch = oneOf<ArchChoice>(o.arch, ARCH_CHOICES, '--arch') ?? 'x86_64';
   const minFlag = number(o.minInstances, '--min-instances');
-  let envs = o.env ? parseEnvRatios(o.env, DEFAULT_ENV_RATIOS) : [...DEFAULT_ENV_RATIOS];
+  let envs = values.envRatios !== undefined ? parseEnvRatios(values.envRatios, DEFAULT_ENV_RATIOS) : [...DEFAULT_ENV_RATIOS];
   if (o.envOnly) envs = selectEnvironments(envs, o.envOnly);
   const onprem = number(o.onpremMonthly, '--onprem-monthly');
   if (onprem !== undefined && onprem <= 0) throw new UsageError('--onprem-monthly must be a positive amount');
   const families = o.families?.split(',').map((s) => s.trim()).filter(Boolean);
   return estimateOptions(
     {
-      region: o.region ?? io.env.NUAGE_REGION ?? DEFAULT_REGION,
-      hoursPerMonth: number(o.hoursPerMonth, '--hours-per-month') ?? DEFAULT_HOURS_PER_MONTH,
+      region: values.region,
+      hoursPerMonth: values.hoursPerMonth,
       currency,
       fx,
       environments: envs,
@@ -148,12 +136,12 @@ export function optionsFromFlags(o: RawOpts, io: CliIo): EstimateOptions {
 
 export function estimateCommand(deps: EstimateDeps): CommandModule {
   return (program: Command, ctx: CliContext) => {
-    withGlobalOptions(
+    const command = withGlobalOptions(
       program
         .command('estimate')
         .description('Estimate the monthly AWS cost of an on-prem inventory, per app and environment')
         .argument('<inventory...>', 'inventory files: CSV/JSON (app,vm,env,peak_cpu_ghz,peak_ram_gb…), RVTools .xlsx or tab CSVs, Migration Hub CSV')
-        .option('--region <region>', `AWS region (default $NUAGE_REGION or ${DEFAULT_REGION})`)
+        .option('--region <region>', `AWS region (default: config file, $NUAGE_REGION, else ${DEFAULT_REGION})`)
         .option('--family <family>', 'pin one instance family, e.g. m5')
         .option('--families <list>', 'families cheapest-fit may use, e.g. m6i,m7i,c6i,r6i')
         .option('--strategy <strategy>', 'cheapest-fit (default) | cluster (one node pool for all apps)')
@@ -162,10 +150,10 @@ export function estimateCommand(deps: EstimateDeps): CommandModule {
         .option('--headroom <pct>', 'extra capacity over the peak, percent (default 0)')
         .option('--ha', 'at least 2 instances per app')
         .option('--min-instances <n>', 'minimum instances per app (default 1, 2 with --ha)')
-        .option('--hours-per-month <h>', `hours billed per month (default ${DEFAULT_HOURS_PER_MONTH}; 720 = 30 days)`)
-        .option('--currency <currency>', 'EUR (default) | USD')
-        .option('--usd-eur <rate>', 'EUR per 1 USD, overriding the dated ECB rate in data/')
-        .option('--env <ratios>', 'environment ratios to prod, e.g. staging=0.5,dev=0.2 (defaults prod=1,staging=0.4,dev=0.2,sandbox=0.1)')
+        .option('--hours-per-month <h>', `hours billed per month (default: config file, $NUAGE_HOURS_PER_MONTH, else ${DEFAULT_HOURS_PER_MONTH}; 720 = 30 days)`)
+        .option('--currency <currency>', 'EUR | USD (default: config file, $NUAGE_CURRENCY, else EUR)')
+        .option('--usd-eur <rate>', 'EUR per 1 USD, overriding the dated ECB rate in data/ (default: config file, $NUAGE_USD_EUR)')
+        .option('--env <ratios>', 'environment ratios to prod, e.g. staging=0.5,dev=0.2 (default: config file envRatios, $NUAGE_ENV_RATIOS, else prod=1,staging=0.4,dev=0.2,sandbox=0.1)')
         .option('--env-only <list>', 'only these environments, e.g. prod,staging')
         .option('--profile <file>', 'daily load profile: 24 hourly factors in a file, or evening-peak (default) | flat')
         .option('--onprem-monthly <amount>', 'current on-prem monthly cost (output currency) for the cloud/on-prem ratio')
@@ -176,11 +164,16 @@ export function estimateCommand(deps: EstimateDeps): CommandModule {
         .option('--ri-payment <option>', 'reserved scenarios: no-upfront (default) | partial-upfront | all-upfront')
         .option('--skip-invalid', 'estimate the valid rows and list the invalid ones (default: invalid rows are an error)')
         .option('--save <name>', 'save this estimate as a named budget in the database'),
-    ).action(async (files: string[], raw: RawOpts, cmd: Command) => {
+      ESTIMATE_FORMATS,
+    );
+    configFlags(command, { region: 'region', currency: 'currency', hoursPerMonth: 'hoursPerMonth', usdEur: 'usdEur', envRatios: 'env' });
+    command.action(async (files: string[], raw: RawOpts, cmd: Command) => {
       const io = ctx.io;
-      const globals = globalOptions(cmd, io);
+      const globals = await globalOptions(cmd, io);
       const format = pickFormat(globals.format, ESTIMATE_FORMATS);
-      const options = optionsFromFlags(raw, io);
+      const saveAs = raw.save !== undefined ? savedName('--save', raw.save) : undefined;
+      if (saveAs !== undefined) checkStoreLocation(globals.db);
+      const options = optionsFromFlags(raw, io, globals.config);
       const hostClock = number(raw.hostClock, '--host-clock');
       const rvtoolsCpu = oneOf(raw.rvtoolsCpu, ['used', 'allocated'] as const, '--rvtools-cpu');
       const inventory = await readInventoryFiles(
@@ -193,14 +186,9 @@ export function estimateCommand(deps: EstimateDeps): CommandModule {
       }
       const result = estimate(inventory, catalog, options);
       io.stdout(renderEstimate(result, format));
-      if (raw.save !== undefined) {
-        const store = openStore(globals.db);
-        try {
-          const saved = saveBudget(store, { name: raw.save, result, inputs: files, flags: raw as Record<string, unknown>, now: io.now() });
-          io.stderr(`${saved.replaced ? 'Replaced' : 'Saved'} budget "${saved.name}" in ${globals.db}\n`);
-        } finally {
-          store.close();
-        }
+      if (saveAs !== undefined) {
+        const saved = await withWritableStore(globals.db, (store) => saveBudget(store, { name: saveAs, result, inputs: files, flags: raw as Record<string, unknown>, now: io.now() }));
+        io.stderr(`${saved.replaced ? 'Replaced' : 'Saved'} budget "${saved.name}" in ${globals.db}\n`);
       }
     });
   };

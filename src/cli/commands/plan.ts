@@ -3,30 +3,30 @@
  * Terraform plan per resource, before / after / delta, as table, JSON, Markdown or a pull-request comment.
  */
 import type { Command } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
-import { loadDefaultFx } from '../../catalog/fx.js';
+import { existsSync } from 'node:fs';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { checkBudget } from '../../plan/budget-check.js';
 import { getSavedBudget } from '../../store/budgets-repo.js';
 import { openStore } from '../../store/db.js';
-import { fxFromUsdToEur, isCurrency, isDecimalString, type Currency, type FxRate } from '../../money/index.js';
+import { isDecimalString, type Currency, type FxRate } from '../../money/index.js';
 import { afterSideOnly, buildDiff, type CostDiff } from '../../plan/diff.js';
-import { compareCosted, costPlan, type CostedChange } from '../../plan/cost-plan.js';
+import type { CostedChange } from '../../plan/cost-plan.js';
 import { spotFindings } from '../../plan/findings.js';
 import { evaluatePolicy, type PolicyResult } from '../../plan/policy.js';
 import { catalogPrices, type PriceLookup } from '../../plan/price-lookup.js';
-import { parsePriceOverrides } from '../../plan/price-overrides.js';
 import { readPlanBytes } from '../../plan/read-plan.js';
 import { renderComment } from '../../plan/render/comment.js';
 import { renderJson } from '../../plan/render/json.js';
 import { renderTable } from '../../plan/render/table.js';
-import { EMPTY_USAGE, parseUsageFile, type UsageFile } from '../../plan/usage.js';
+import type { UsageFile } from '../../plan/usage.js';
 import { openCatalog } from '../catalog-source.js';
-import { EXIT_POLICY, globalOptions, pickFormat, userPath, withGlobalOptions, type CliContext, type CliIo, type CommandModule, type GlobalOptions } from '../context.js';
+import { configFx, DEFAULT_HOURS_PER_MONTH } from '../config.js';
+import { configFlags, EXIT_POLICY, globalOptions, pickFormat, savedName, userPath, withGlobalOptions, type CliContext, type CliIo, type CommandModule, type GlobalOptions } from '../context.js';
+import { readUserFile, readUserText } from '../files.js';
 
 export const PLAN_FORMATS = ['table', 'json', 'markdown', 'github-comment'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
-export const DEFAULT_HOURS_PER_MONTH = 730;
+export { DEFAULT_HOURS_PER_MONTH };
 export const DEFAULT_USAGE_FILE = 'nuage-usage.yml';
 
 interface PlanFlags {
@@ -61,26 +61,22 @@ function decimalFlag(name: string, value: string | undefined): string | undefine
   return value.trim();
 }
 
-function settings(flags: PlanFlags, io: CliIo, globals: GlobalOptions): Settings {
-  const currency = flags.currency ?? io.env.NUAGE_CURRENCY ?? 'EUR';
-  if (!isCurrency(currency)) throw new UsageError(`unknown --currency "${currency}"; expected one of: USD, EUR`);
-  const usdEur = decimalFlag('--usd-eur', flags.usdEur);
-  const fx = usdEur !== undefined ? fxFromUsdToEur(usdEur, io.now().toISOString().slice(0, 10), '--usd-eur flag') : loadDefaultFx();
-  const hours = flags.hoursPerMonth ?? io.env.NUAGE_HOURS_PER_MONTH ?? String(DEFAULT_HOURS_PER_MONTH);
-  const hoursPerMonth = Number(hours);
-  if (!Number.isFinite(hoursPerMonth) || hoursPerMonth <= 0 || hoursPerMonth > 744) {
-    throw new UsageError(`--hours-per-month expects a number of hours between 1 and 744, got "${hours}"`);
-  }
+async function settings(flags: PlanFlags, io: CliIo, globals: GlobalOptions): Promise<Settings> {
+  const { values, origins } = globals.config;
+  // The usage and price-override readers (yaml, zod) load with the commands that need them.
+  const { EMPTY_USAGE, parseUsageFile } = await import('../../plan/usage.js');
   let usage = EMPTY_USAGE;
-  const usagePath = flags.usage !== undefined ? userPath(io, flags.usage) : userPath(io, DEFAULT_USAGE_FILE);
-  if (flags.usage !== undefined || existsSync(usagePath)) usage = parseUsageFile(readText(usagePath), usagePath);
-  const overrides = flags.prices !== undefined ? parsePriceOverrides(readText(userPath(io, flags.prices)), userPath(io, flags.prices)) : undefined;
-  const region = flags.region ?? io.env.NUAGE_REGION ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION;
+  const usageGiven = flags.usage ?? (existsSync(userPath(io, DEFAULT_USAGE_FILE)) ? DEFAULT_USAGE_FILE : undefined);
+  if (usageGiven !== undefined) usage = parseUsageFile(readUserText(io, usageGiven, 'usage file (YAML)'), userPath(io, usageGiven));
+  const overrides = flags.prices !== undefined ? (await import('../../plan/price-overrides.js')).parsePriceOverrides(readUserText(io, flags.prices, 'price override file (YAML)'), userPath(io, flags.prices)) : undefined;
+  // A plan resource without a region takes the configured one (flag, config file, $NUAGE_REGION), else the
+  // AWS CLI's; never the built-in default: a plan that does not say its region asks for --region.
+  const region = origins.region.kind !== 'default' ? values.region : (io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION);
   return {
     format: pickFormat(flags.format, PLAN_FORMATS),
-    currency,
-    fx,
-    hoursPerMonth,
+    currency: values.currency,
+    fx: configFx(globals.config, io),
+    hoursPerMonth: values.hoursPerMonth,
     ...(region ? { defaultRegion: region } : {}),
     usage,
     prices: catalogPrices(openCatalog(globals), overrides),
@@ -89,7 +85,7 @@ function settings(flags: PlanFlags, io: CliIo, globals: GlobalOptions): Settings
 
 /** The saved budget's environment against the diff (edge: reads the store). */
 function budgetCheck(diff: CostDiff, name: string, environment: string, db: string) {
-  const store = openStore(db);
+  const store = openStore(db, { readonly: true, missing: `no saved budget "${name}": save one with nuage estimate --save ${name}` });
   try {
     const saved = getSavedBudget(store, name);
     if (!saved) throw new NotFoundError(`no saved budget "${name}" in ${db} (save one with nuage estimate --save ${name})`);
@@ -101,15 +97,10 @@ function budgetCheck(diff: CostDiff, name: string, environment: string, db: stri
   }
 }
 
-function readText(path: string): string {
-  if (!existsSync(path)) throw new UsageError(`${path}: file not found`);
-  return readFileSync(path, 'utf8');
-}
-
-function costFile(io: CliIo, file: string, s: Settings): CostedChange[] {
-  const path = userPath(io, file);
-  if (!existsSync(path)) throw new UsageError(`${path}: file not found`);
-  const plan = readPlanBytes(readFileSync(path), path);
+/** Costs one plan file. The pricer and the usage reader (yaml, zod) load with the plan commands only. */
+async function costFile(io: CliIo, file: string, s: Settings): Promise<CostedChange[]> {
+  const { costPlan } = await import('../../plan/cost-plan.js');
+  const plan = readPlanBytes(readUserFile(io, file, 'Terraform plan JSON (terraform show -json)'), userPath(io, file));
   return costPlan(plan, { hoursPerMonth: s.hoursPerMonth, prices: s.prices, usage: s.usage, ...(s.defaultRegion ? { defaultRegion: s.defaultRegion } : {}) });
 }
 
@@ -127,14 +118,15 @@ function render(d: CostDiff, s: Settings, flags: PlanFlags, breakdown: boolean, 
 }
 
 function withPlanOptions(cmd: Command): Command {
-  return withGlobalOptions(cmd)
-    .option('--currency <code>', 'output currency: USD or EUR (default EUR, or $NUAGE_CURRENCY)')
-    .option('--usd-eur <rate>', 'EUR per 1 USD (default: the ECB reference rate shipped in data/fx)')
-    .option('--hours-per-month <hours>', `hours in a month (default ${DEFAULT_HOURS_PER_MONTH})`)
-    .option('--region <region>', 'region of resources whose plan sets none (default $NUAGE_REGION, $AWS_REGION)')
+  const withOptions = withGlobalOptions(cmd, PLAN_FORMATS)
+    .option('--currency <code>', 'output currency: USD or EUR (default: config file, $NUAGE_CURRENCY, else EUR)')
+    .option('--usd-eur <rate>', 'EUR per 1 USD (default: config file, $NUAGE_USD_EUR, else the ECB reference rate shipped in data/fx)')
+    .option('--hours-per-month <hours>', `hours in a month (default: config file, $NUAGE_HOURS_PER_MONTH, else ${DEFAULT_HOURS_PER_MONTH})`)
+    .option('--region <region>', 'region of resources whose plan sets none (default: config file, $NUAGE_REGION, $AWS_REGION)')
     .option('--usage <file>', `usage values of usage-based components (default ./${DEFAULT_USAGE_FILE} when present)`)
     .option('--prices <file>', 'price override file (YAML): prices that win over the catalog')
     .option('--project <name>', 'project name shown in the comment and keyed in its marker');
+  return configFlags(withOptions, { region: 'region', currency: 'currency', hoursPerMonth: 'hoursPerMonth', usdEur: 'usdEur' });
 }
 
 export const planCommands: CommandModule = (program: Command, ctx: CliContext) => {
@@ -148,13 +140,16 @@ export const planCommands: CommandModule = (program: Command, ctx: CliContext) =
       .option('--fail-above-percent <percent>', 'exit 2 when the monthly delta is above this percentage')
       .option('--budget <name>', 'compare the stack after the change with this saved budget (nuage estimate --save)')
       .option('--environment <env>', 'environment of the saved budget to compare with', 'prod'),
-  ).action((file: string, flags: PlanFlags, cmd: Command) => {
-    const s = settings(flags, ctx.io, globalOptions(cmd, ctx.io));
+  ).action(async (file: string, flags: PlanFlags, cmd: Command) => {
+    const globals = await globalOptions(cmd, ctx.io);
+    const budgetName = flags.budget !== undefined ? savedName('--budget', flags.budget) : undefined;
+    const s = await settings(flags, ctx.io, globals);
     const policy = { failAbove: decimalFlag('--fail-above', flags.failAbove), failAbovePercent: decimalFlag('--fail-above-percent', flags.failAbovePercent) };
-    const head = costFile(ctx.io, file, s);
-    const costed = flags.compareTo !== undefined ? compareCosted(afterSideOnly(costFile(ctx.io, flags.compareTo, s)), head) : head;
+    const head = await costFile(ctx.io, file, s);
+    const { compareCosted } = await import('../../plan/cost-plan.js');
+    const costed = flags.compareTo !== undefined ? compareCosted(afterSideOnly(await costFile(ctx.io, flags.compareTo, s)), head) : head;
     const computed = buildDiff(costed, { currency: s.currency, fx: s.fx, hoursPerMonth: s.hoursPerMonth, pricesAsOf: s.prices.pricesAsOf, findings: spotFindings(costed, s.prices) });
-    const diff = flags.budget !== undefined ? { ...computed, budget: budgetCheck(computed, flags.budget, flags.environment ?? 'prod', globalOptions(cmd, ctx.io).db) } : computed;
+    const diff = budgetName !== undefined ? { ...computed, budget: budgetCheck(computed, budgetName, flags.environment ?? 'prod', globals.db) } : computed;
     const result = evaluatePolicy(diff, policy);
     const checked = policy.failAbove !== undefined || policy.failAbovePercent !== undefined;
     ctx.io.stdout(render(diff, s, flags, false, checked ? result : undefined));
@@ -169,9 +164,9 @@ export const planCommands: CommandModule = (program: Command, ctx: CliContext) =
       .command('breakdown')
       .description('monthly cost of every resource of a Terraform plan as it will run (the after side)')
       .argument('<plan>', 'plan JSON file'),
-  ).action((file: string, flags: PlanFlags, cmd: Command) => {
-    const s = settings(flags, ctx.io, globalOptions(cmd, ctx.io));
-    const costed = afterSideOnly(costFile(ctx.io, file, s));
+  ).action(async (file: string, flags: PlanFlags, cmd: Command) => {
+    const s = await settings(flags, ctx.io, await globalOptions(cmd, ctx.io));
+    const costed = afterSideOnly(await costFile(ctx.io, file, s));
     const diff = buildDiff(costed, { currency: s.currency, fx: s.fx, hoursPerMonth: s.hoursPerMonth, pricesAsOf: s.prices.pricesAsOf, findings: spotFindings(costed, s.prices) });
     ctx.io.stdout(render(diff, s, flags, true));
   });

@@ -3,15 +3,13 @@
  *   [--tag-key env] [--currency C] [--ce-forecast [--endpoint URL]] [--fail-on-over]`
  */
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import BigImport from 'big.js';
-import { ceConnectionFromEnv, costExplorerClient, fetchCostForecast } from '../../aws/cost-explorer.js';
 import { loadDefaultFx } from '../../catalog/fx.js';
 import { InputError, NotFoundError, UsageError } from '../../errors.js';
 import { fromUsd, fxFromUsdToEur, type FxRate } from '../../money/index.js';
 import { budgetVsActual } from '../../spend/budget-report.js';
-import { parseBudgetFile, planFromSavedEstimate, type BudgetPlan } from '../../spend/budget-plan.js';
+import type { BudgetPlan } from '../../spend/budget-plan.js';
 import { FieldProblem } from '../../spend/field-values.js';
 import { nextMonthStart, WINDOW_DAYS } from '../../spend/forecast.js';
 import { renderBudgetReport } from '../../spend/render-budget.js';
@@ -22,7 +20,8 @@ import { getSavedBudget } from '../../store/budgets-repo.js';
 import { openStore } from '../../store/db.js';
 import { budgetSeries } from '../../store/spend-budget-query.js';
 import { pickSource } from '../../store/spend-queries.js';
-import { EXIT_POLICY, globalOptions, pickFormat, userPath, withGlobalOptions, type CliContext } from '../context.js';
+import { configFlags, EXIT_POLICY, globalOptions, pickFormat, savedName, userPath, withGlobalOptions, type CliContext } from '../context.js';
+import { readUserText } from '../files.js';
 import { SOURCES } from './report-command.js';
 import { choice, dayOption, monthOption } from './options.js';
 
@@ -43,7 +42,7 @@ interface BudgetOpts {
 }
 
 export function spendBudgetCommand(group: Command, ctx: CliContext): void {
-  withGlobalOptions(
+  const budget = withGlobalOptions(
     group
       .command('budget')
       .description('budget vs actual vs forecast per environment for a month: month-to-date, projected month-end, variance, over/under')
@@ -52,23 +51,31 @@ export function spendBudgetCommand(group: Command, ctx: CliContext): void {
       .option('--month <YYYY-MM>', 'month (default: the month of --as-of)')
       .option('--as-of <day>', 'first day not yet complete, YYYY-MM-DD (default: today)')
       .option('--basis <basis>', 'billed or effective', 'effective')
-      .option('--tag-key <key>', 'tag holding the environment (default: budget file tagKey, else env)')
+      .option('--tag-key <key>', 'tag holding the environment (default: budget file tagKey, else config file tagKey, $NUAGE_TAG_KEY, else env)')
       .option('--currency <code>', 'billing currency to compare when spend has several')
       .option('--source <source>', `${SOURCES.join(' | ')}`, 'auto')
       .option('--ce-forecast', 'also ask Cost Explorer GetCostForecast (one billed request per environment, plus one for the total)')
       .option('--endpoint <url>', 'Cost Explorer endpoint override (tests, emulators)')
       .option('--fail-on-over', 'exit with code 2 when the projected total or an environment is over budget'),
-  ).action(async (opts: BudgetOpts, cmd) => {
-    const globals = globalOptions(cmd, ctx.io);
+    OUTPUT_FORMATS,
+  );
+  configFlags(budget, { tagKey: 'tagKey' }).action(async (opts: BudgetOpts, cmd) => {
+    const globals = await globalOptions(cmd, ctx.io);
     const format = pickFormat(globals.format, OUTPUT_FORMATS);
     if ((opts.budgetFile === undefined) === (opts.budget === undefined)) throw new UsageError('give exactly one of --budget-file FILE or --budget NAME');
+    const budgetName = opts.budget !== undefined ? savedName('--budget', opts.budget) : undefined;
+    const budgetText = opts.budgetFile !== undefined ? readUserText(ctx.io, opts.budgetFile, 'budget file (YAML or JSON)') : undefined;
     const asOf = dayOption('--as-of', opts.asOf) ?? ctx.io.now().toISOString().slice(0, 10);
     const month = monthOption('--month', opts.month) ?? asOf.slice(0, 7);
     const basis = choice('--basis', opts.basis, BASES, 'effective');
-    const store = openStore(globals.db);
+    const store = openStore(globals.db, { readonly: true, missing: 'no spend imported or pulled, no estimate saved yet' });
     try {
-      const plan = opts.budgetFile !== undefined ? await planFromFile(userPath(ctx.io, opts.budgetFile), month) : savedPlan(store, opts.budget as string);
-      const tagKey = opts.tagKey ?? plan.tagKey ?? 'env';
+      // The budget-file reader (yaml, zod) loads with this command only.
+      const { parseBudgetFile, planFromSavedEstimate } = await import('../../spend/budget-plan.js');
+      const plan =
+        budgetText !== undefined ? planFromText(parseBudgetFile, budgetText, userPath(ctx.io, opts.budgetFile!), month) : savedPlan(planFromSavedEstimate, store, budgetName!);
+      const { values, origins } = globals.config;
+      const tagKey = origins.tagKey.kind === 'flag' ? values.tagKey : (plan.tagKey ?? values.tagKey);
       const monthEnd = nextMonthStart(month);
       const from = addDays(asOf < `${month}-01` ? asOf : `${month}-01`, -WINDOW_DAYS);
       const source = pickSource(store, choice('--source', opts.source, SOURCES, 'auto'), from, monthEnd);
@@ -99,13 +106,7 @@ export function spendBudgetCommand(group: Command, ctx: CliContext): void {
   });
 }
 
-async function planFromFile(path: string, month: string): Promise<BudgetPlan> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new InputError({ file: path }, 'cannot read the budget file');
-  }
+function planFromText(parseBudgetFile: BudgetPlanModule['parseBudgetFile'], text: string, path: string, month: string): BudgetPlan {
   try {
     return parseBudgetFile(text, basename(path), month);
   } catch (err) {
@@ -114,7 +115,9 @@ async function planFromFile(path: string, month: string): Promise<BudgetPlan> {
   }
 }
 
-function savedPlan(store: Parameters<typeof getSavedBudget>[0], name: string): BudgetPlan {
+type BudgetPlanModule = typeof import('../../spend/budget-plan.js');
+
+function savedPlan(planFromSavedEstimate: BudgetPlanModule['planFromSavedEstimate'], store: Parameters<typeof getSavedBudget>[0], name: string): BudgetPlan {
   const saved = getSavedBudget(store, name);
   if (!saved) throw new NotFoundError(`no saved estimate named "${name}" (nuage budgets list shows them)`);
   return planFromSavedEstimate(saved);
@@ -154,6 +157,8 @@ async function ceForecasts(
   storedValues: string[],
   q: { asOf: string; monthEnd: string; basis: 'billed' | 'effective'; tagKey: string; currency: string },
 ): Promise<Map<string, string>> {
+  // The AWS SDK loads only when a forecast is asked for.
+  const { ceConnectionFromEnv, costExplorerClient, fetchCostForecast } = await import('../../aws/cost-explorer.js');
   const client = costExplorerClient(ceConnectionFromEnv(ctx.io.env, endpoint));
   const out = new Map<string, string>();
   try {

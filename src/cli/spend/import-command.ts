@@ -3,10 +3,11 @@
  */
 import type { Command } from 'commander';
 import { basename } from 'node:path';
-import { importSpendFiles, type ImportProgress, type ImportResult } from '../../ingest/import-spend.js';
+import type { ImportProgress, ImportResult } from '../../ingest/import-spend.js';
 import { SOURCE_CHOICES } from '../../spend/detect-format.js';
-import { openStore } from '../../store/db.js';
-import { globalOptions, pickFormat, userPath, withGlobalOptions, type CliContext } from '../context.js';
+import { checkStoreLocation, withWritableStore } from '../../store/db.js';
+import { globalOptions, pickFormat, withGlobalOptions, type CliContext } from '../context.js';
+import { userFileOrDirectory } from '../files.js';
 import { choice, count, positiveInt } from './options.js';
 import { UsageError } from '../../errors.js';
 
@@ -21,17 +22,21 @@ export function spendImportCommand(group: Command, ctx: CliContext): void {
       .option('--source <format>', `file format: ${SOURCE_CHOICES.join(', ')}`, 'auto')
       .option('--currency <code>', 'currency of files without a currency column (default USD)')
       .option('--workers <n>', 'parse threads for big CSV files (default: automatic)'),
+    FORMATS,
   ).action(async (files: string[], opts: { source?: string; currency?: string; workers?: string }, cmd) => {
-    const globals = globalOptions(cmd, ctx.io);
+    const globals = await globalOptions(cmd, ctx.io);
     const format = pickFormat(globals.format, FORMATS);
     const source = choice('--source', opts.source, SOURCE_CHOICES, 'auto');
     if (opts.currency !== undefined && !/^[A-Za-z]{3}$/.test(opts.currency)) throw new UsageError(`--currency expects a 3-letter code, got "${opts.currency}"`);
     const workers = positiveInt('--workers', opts.workers);
-    const store = openStore(globals.db);
-    try {
+    const paths = files.map((f) => userFileOrDirectory(ctx.io, f, 'billing file (CSV, CSV.gz, Parquet) or directory').path);
+    checkStoreLocation(globals.db);
+    // hyparquet and the parse pipeline load only when importing.
+    const { importSpendFiles } = await import('../../ingest/import-spend.js');
+    await withWritableStore(globals.db, async (store) => {
       const result = await importSpendFiles(
         store,
-        files.map((f) => userPath(ctx.io, f)),
+        paths,
         {
           source,
           ...(opts.currency ? { currency: opts.currency.toUpperCase() } : {}),
@@ -42,9 +47,7 @@ export function spendImportCommand(group: Command, ctx: CliContext): void {
         },
       );
       ctx.io.stdout(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : renderImport(result));
-    } finally {
-      store.close();
-    }
+    });
   });
 }
 
