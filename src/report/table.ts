@@ -10,30 +10,54 @@ export interface Column {
   readonly align?: Align;
 }
 
-/** Fixed-width text table with a header rule. Right-aligned columns suit figures. */
-export function textTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    columns
-      .map((c, i) => {
-        const cell = cells[i] ?? '';
-        const w = widths[i] ?? 0;
-        return c.align === 'right' ? cell.padStart(w) : cell.padEnd(w);
-      })
-      .join('  ')
-      .trimEnd();
+/**
+ * Lines of a fixed-width text table with a header rule (no line breaks). Right-aligned columns suit figures.
+ * Large reports join these with the rest of their lines once, instead of copying the table string again.
+ */
+export function textTableLines(columns: readonly Column[], rows: readonly (readonly string[])[]): string[] {
+  const n = columns.length;
+  const widths = columns.map((c) => c.header.length);
+  for (const r of rows) {
+    for (let i = 0; i < n; i++) {
+      const len = (r[i] ?? '').length;
+      if (len > widths[i]!) widths[i] = len;
+    }
+  }
+  const right = columns.map((c) => c.align === 'right');
+  const line = (cells: readonly string[]): string => {
+    let s = '';
+    for (let i = 0; i < n; i++) {
+      const cell = cells[i] ?? '';
+      if (i > 0) s += '  ';
+      s += right[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!);
+    }
+    return s.trimEnd();
+  };
   const out = [line(columns.map((c) => c.header)), widths.map((w) => '-'.repeat(w)).join('  ')];
   for (const r of rows) out.push(line(r));
-  return out.join('\n') + '\n';
+  return out;
+}
+
+/** Fixed-width text table with a header rule. Right-aligned columns suit figures. */
+export function textTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
+  const lines = textTableLines(columns, rows);
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** Lines of a GitHub-flavoured Markdown table; pipes in cells are escaped. */
+export function markdownTableLines(columns: readonly Column[], rows: readonly (readonly string[])[]): string[] {
+  const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const out = [`| ${columns.map((c) => esc(c.header)).join(' | ')} |`, `| ${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |`];
+  for (const r of rows) out.push(`| ${columns.map((_, i) => esc(r[i] ?? '')).join(' | ')} |`);
+  return out;
 }
 
 /** GitHub-flavoured Markdown table; pipes in cells are escaped. */
 export function markdownTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
-  const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const head = `| ${columns.map((c) => esc(c.header)).join(' | ')} |`;
-  const rule = `| ${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |`;
-  const body = rows.map((r) => `| ${columns.map((_, i) => esc(r[i] ?? '')).join(' | ')} |`);
-  return [head, rule, ...body].join('\n') + '\n';
+  const lines = markdownTableLines(columns, rows);
+  lines.push('');
+  return lines.join('\n');
 }
 
 /** RFC 4180 CSV: fields quoted when they hold a comma, quote or line break. */

@@ -1,5 +1,5 @@
 /** Text and Markdown tables of the cost diff (and of the breakdown: the after side alone). */
-import { markdownTable, textTable, type Column } from '../../report/table.js';
+import { markdownTableLines, textTableLines, type Column } from '../../report/table.js';
 import type { CostDiff } from '../diff.js';
 import { describeFinding } from '../findings.js';
 import { actionLabel, assumptionLines, budgetLine, figure, headline, money, percent, quantity, signed, unitPrice } from './format.js';
@@ -64,17 +64,24 @@ export function notPricedLines(d: CostDiff): string[] {
 }
 
 export function renderTable(d: CostDiff, style: TableStyle, breakdown = false): string {
-  const table = (style === 'text' ? textTable : markdownTable)(breakdown ? BREAKDOWN_COLUMNS : DIFF_COLUMNS, rows(d, breakdown, style));
+  // One array of lines joined once: the table of a large plan is megabytes, copied once into the output.
   const title = breakdown ? `Monthly cost breakdown: ${money(d.after.totalMonthlyCost, d.currency)}` : headline(d);
   const bullet = style === 'text' ? '' : '- ';
-  const parts = [style === 'text' ? `${title}\n\n` : `### ${title}\n\n`, table];
-  if (d.resources.some((r) => r.incomplete)) parts.push(`\n${style === 'text' ? '' : '\\'}* some component is unknown, usage-based or has no price: the figure is a lower bound\n`);
+  const out = [style === 'text' ? title : `### ${title}`, ''];
+  const columns = breakdown ? BREAKDOWN_COLUMNS : DIFF_COLUMNS;
+  for (const l of (style === 'text' ? textTableLines : markdownTableLines)(columns, rows(d, breakdown, style))) out.push(l);
+  const block = (lines: readonly string[]): void => {
+    out.push('');
+    for (const l of lines) out.push(l);
+  };
+  if (d.resources.some((r) => r.incomplete)) block([`${style === 'text' ? '' : '\\'}* some component is unknown, usage-based or has no price: the figure is a lower bound`]);
   const notPriced = notPricedLines(d);
-  if (notPriced.length > 0) parts.push(`\n${notPriced.map((l) => bullet + l).join('\n')}\n`);
-  if (d.free.length > 0) parts.push(`\n${bullet}Free: ${d.free.map((f) => `${f.type} × ${f.count}`).join(', ')}\n`);
+  if (notPriced.length > 0) block(notPriced.map((l) => bullet + l));
+  if (d.free.length > 0) block([`${bullet}Free: ${d.free.map((f) => `${f.type} × ${f.count}`).join(', ')}`]);
   const budget = budgetLine(d);
-  if (budget) parts.push(`\n${bullet}${budget}\n`);
-  if (d.findings.length > 0) parts.push(`\n${d.findings.map((f) => `${bullet}Warning: ${describeFinding(f)}`).join('\n')}\n`);
-  parts.push(`\n${assumptionLines(d).map((l) => bullet + l).join('\n')}\n`);
-  return parts.join('');
+  if (budget) block([`${bullet}${budget}`]);
+  if (d.findings.length > 0) block(d.findings.map((f) => `${bullet}Warning: ${describeFinding(f)}`));
+  block(assumptionLines(d).map((l) => bullet + l));
+  out.push('');
+  return out.join('\n');
 }
