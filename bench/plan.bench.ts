@@ -12,7 +12,7 @@
  * with an empty heap), and min / median of wall time and of process CPU time (user + system, all threads,
  * so GC helper threads count) are reported. Goal: diff ≤ 2× JSON.parse.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,9 +106,14 @@ export default async function (): Promise<BenchResult[]> {
     // region is a fallback. --db names a file that does not exist: no stored prices are layered on top.
     const env = { NUAGE_REGION: 'eu-west-1' };
     const db = join(dir, 'none.db');
-    let out = '';
+    // Output goes to /dev/null the way the CLI writes it (process.stdout.write: encoded and written), sized here.
+    const devNull = openSync('/dev/null', 'w');
+    let outChars = 0;
     const io = {
-      stdout: (s: string) => void (out += s),
+      stdout: (s: string) => {
+        outChars += s.length;
+        writeSync(devNull, s);
+      },
       stderr: (s: string) => void process.stderr.write(s),
       env,
       cwd: dir,
@@ -116,10 +121,10 @@ export default async function (): Promise<BenchResult[]> {
     };
     const outputKb: Record<string, string> = {};
     const cli = (format: string) => async (): Promise<void> => {
-      out = '';
+      outChars = 0;
       const code = await run(['diff', file, '--db', db, '--format', format], io);
       if (code !== 0) throw new Error(`nuage diff exited ${code}`);
-      outputKb[format] = (out.length / 1e3).toFixed(0);
+      outputKb[format] = (outChars / 1e3).toFixed(0);
     };
     const sides: Record<string, () => unknown> = {
       parse: () => JSON.parse(readFileSync(file, 'utf8')),
@@ -146,6 +151,7 @@ export default async function (): Promise<BenchResult[]> {
       { name: 'diff (table) / JSON.parse, min wall', value: min(wall('table')) / min(wall('parse')), unit: '×', goal: 'goal ≤ 2×', note: ratio('table') },
       { name: 'diff (json) / JSON.parse, min wall', value: min(wall('json')) / min(wall('parse')), unit: '×', goal: 'goal ≤ 2×', note: ratio('json') },
     ];
+    closeSync(devNull);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -133,7 +133,11 @@ export function costPlan(plan: Plan, opts: CostOptions): CostedChange[] {
         type: change.type,
         region: r,
         attrs,
-        related: (path, types) => related(change, s, path, types),
+        related: (path, types) => {
+          // Plans read for costing keep only the values of priced and declared related types (valuesNeeded).
+          for (const t of types) if (!model.relatedTypes?.includes(t)) throw new Error(`${change.type} reads ${t} through ctx.related without declaring it in relatedTypes`);
+          return related(change, s, path, types);
+        },
         configured: (attribute) =>
           change.expressions !== null && typeof change.expressions === 'object' && attribute in (change.expressions as Record<string, unknown>),
       };

@@ -4,7 +4,7 @@
  * whole stack's monthly cost. Unsupported, free, usage-based, unknown and missing-price items are listed.
  */
 import type { PriceBasis } from '../catalog/types.js';
-import { dec, fromUsd, sum, type Currency, type Decimal, type FxRate } from '../money/index.js';
+import { dec, usdConverter, ZERO, type Currency, type Decimal, type FxRate } from '../money/index.js';
 import type { CostedChange, SideCost } from './cost-plan.js';
 import type { ChangeAction, ReplaceOrder } from './plan-types.js';
 import type { ComponentStatus, PricedComponent } from './pricer.js';
@@ -77,27 +77,54 @@ export interface DiffOptions {
   readonly findings?: readonly Finding[];
 }
 
-function mergeComponents(before: SideCost | null, after: SideCost | null, conv: (usd: Decimal) => Decimal): ComponentDiff[] {
-  // Components pair up by name; a name repeated within one side pairs by occurrence.
-  const rows = new Map<string, { b?: PricedComponent; a?: PricedComponent }>();
-  const keyed = (list: readonly PricedComponent[]): [string, PricedComponent][] => {
-    const seen = new Map<string, number>();
-    return list.map((c) => {
-      const n = (seen.get(c.name) ?? 0) + 1;
-      seen.set(c.name, n);
-      return [n === 1 ? c.name : `${c.name}#${n}`, c];
-    });
+const NO_COMPONENTS: readonly PricedComponent[] = [];
+
+/**
+ * Keys pairing components across sides: the name, `name#n` for its n-th repeat within one side. Computed
+ * without a map: component lists are short.
+ */
+function keysOf(list: readonly PricedComponent[]): string[] {
+  const keys: string[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const name = list[i]!.name;
+    let n = 1;
+    for (let j = 0; j < i; j++) if (list[j]!.name === name) n++;
+    keys[i] = n === 1 ? name : `${name}#${n}`;
+  }
+  return keys;
+}
+
+function mergeComponents(before: SideCost | null, after: SideCost | null, conv: (usd: Decimal) => Decimal, unitPrice: (usd: string) => Decimal): ComponentDiff[] {
+  // Components pair up by key, in the order keys first appear (before side, then after side); a key seen
+  // again on the same side replaces the earlier component (as a map keyed by it would).
+  const bs = before?.components ?? NO_COMPONENTS;
+  const as = after?.components ?? NO_COMPONENTS;
+  const keys: string[] = [];
+  const rowsB: (PricedComponent | undefined)[] = [];
+  const rowsA: (PricedComponent | undefined)[] = [];
+  const place = (key: string): number => {
+    const i = keys.indexOf(key);
+    if (i >= 0) return i;
+    keys.push(key);
+    rowsB.push(undefined);
+    rowsA.push(undefined);
+    return keys.length - 1;
   };
-  for (const [k, c] of keyed(before?.components ?? [])) rows.set(k, { ...rows.get(k), b: c });
-  for (const [k, c] of keyed(after?.components ?? [])) rows.set(k, { ...rows.get(k), a: c });
-  return [...rows.values()].map(({ b, a }) => {
+  const kb = keysOf(bs);
+  for (let i = 0; i < bs.length; i++) rowsB[place(kb[i]!)] = bs[i];
+  const ka = keysOf(as);
+  for (let i = 0; i < as.length; i++) rowsA[place(ka[i]!)] = as[i];
+  const out: ComponentDiff[] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const b = rowsB[i];
+    const a = rowsA[i];
     const main = (a ?? b)!;
-    return {
+    out[i] = {
       name: main.name,
       unit: main.unit,
       status: main.status,
       monthlyQuantity: main.monthlyQuantity,
-      unitPrice: main.unitPriceUsd !== null ? conv(dec(main.unitPriceUsd)) : null,
+      unitPrice: main.unitPriceUsd !== null ? unitPrice(main.unitPriceUsd) : null,
       unitPriceUsd: main.unitPriceUsd,
       beforeMonthlyCost: b?.monthlyCostUsd ? conv(b.monthlyCostUsd) : null,
       afterMonthlyCost: a?.monthlyCostUsd ? conv(a.monthlyCostUsd) : null,
@@ -105,11 +132,29 @@ function mergeComponents(before: SideCost | null, after: SideCost | null, conv: 
       ...(main.basis ? { basis: main.basis } : {}),
       ...(main.note ? { note: main.note } : {}),
     };
-  });
+  }
+  return out;
 }
 
+function listComponent(c: CostedChange, p: PricedComponent, usageBased: ListedComponent[], missingPrices: ListedComponent[], unknown: ListedComponent[]): void {
+  if (p.status === 'priced') return;
+  const item: ListedComponent = { address: c.change.address, component: p.name, unit: p.unit, price: p.price };
+  if (p.status === 'usage-based') usageBased.push(item);
+  else if (p.status === 'missing-price') missingPrices.push(item);
+  else if (p.status === 'unknown') unknown.push({ ...item, reason: p.priceRef.kind === 'unknown' ? p.priceRef.reason : 'quantity known only after apply' });
+}
+
+const hasUnpriced = (side: SideCost | null): boolean => side !== null && side.components.some((p) => p.status !== 'priced');
+
 export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): CostDiff {
-  const conv = (usd: Decimal): Decimal => fromUsd(usd, opts.currency, opts.fx);
+  const conv = usdConverter(opts.currency, opts.fx);
+  // Unit prices repeat across resources: each distinct USD price is parsed and converted once.
+  const unitPrices = new Map<string, Decimal>();
+  const unitPrice = (usd: string): Decimal => {
+    let p = unitPrices.get(usd);
+    if (p === undefined) unitPrices.set(usd, (p = conv(dec(usd))));
+    return p;
+  };
   const resources: ResourceDiff[] = [];
   const unsupported = new Map<string, string[]>();
   const free = new Map<string, number>();
@@ -117,11 +162,13 @@ export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): C
   const missingPrices: ListedComponent[] = [];
   const unknown: ListedComponent[] = [];
   const regions = new Set<string>();
+  let beforeTotal = ZERO;
+  let afterTotal = ZERO;
   for (const c of costed) {
     if (c.kind === 'unsupported') {
-      const list = unsupported.get(c.change.type) ?? [];
-      list.push(c.change.address);
-      unsupported.set(c.change.type, list);
+      const list = unsupported.get(c.change.type);
+      if (list) list.push(c.change.address);
+      else unsupported.set(c.change.type, [c.change.address]);
       continue;
     }
     if (c.kind === 'free') {
@@ -131,15 +178,9 @@ export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): C
     if (c.region) regions.add(c.region);
     const before = c.before ? conv(c.before.monthlyCostUsd) : null;
     const after = c.after ? conv(c.after.monthlyCostUsd) : null;
-    const listed = (c.after ?? c.before)?.components ?? [];
-    let incomplete = false;
-    for (const p of [...(c.before?.components ?? []), ...(c.after?.components ?? [])]) if (p.status !== 'priced') incomplete = true;
-    for (const p of listed) {
-      const item: ListedComponent = { address: c.change.address, component: p.name, unit: p.unit, price: p.price };
-      if (p.status === 'usage-based') usageBased.push(item);
-      else if (p.status === 'missing-price') missingPrices.push(item);
-      else if (p.status === 'unknown') unknown.push({ ...item, reason: p.priceRef.kind === 'unknown' ? p.priceRef.reason : 'quantity known only after apply' });
-    }
+    for (const p of (c.after ?? c.before)?.components ?? NO_COMPONENTS) listComponent(c, p, usageBased, missingPrices, unknown);
+    if (before) beforeTotal = beforeTotal.plus(before);
+    if (after) afterTotal = afterTotal.plus(after);
     resources.push({
       address: c.change.address,
       type: c.change.type,
@@ -148,13 +189,11 @@ export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): C
       ...(c.region ? { region: c.region } : {}),
       beforeMonthlyCost: before,
       afterMonthlyCost: after,
-      deltaMonthlyCost: (after ?? dec(0)).minus(before ?? dec(0)),
-      incomplete,
-      components: mergeComponents(c.before, c.after, conv),
+      deltaMonthlyCost: (after ?? ZERO).minus(before ?? ZERO),
+      incomplete: hasUnpriced(c.before) || hasUnpriced(c.after),
+      components: mergeComponents(c.before, c.after, conv, unitPrice),
     });
   }
-  const beforeTotal = sum(resources.map((r) => r.beforeMonthlyCost ?? dec(0)));
-  const afterTotal = sum(resources.map((r) => r.afterMonthlyCost ?? dec(0)));
   const delta = afterTotal.minus(beforeTotal);
   return {
     currency: opts.currency,

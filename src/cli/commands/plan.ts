@@ -17,6 +17,7 @@ import { evaluatePolicy, type PolicyResult } from '../../plan/policy.js';
 import { catalogPrices, type PriceLookup } from '../../plan/price-lookup.js';
 import { parsePriceOverrides } from '../../plan/price-overrides.js';
 import { readPlanBytes } from '../../plan/read-plan.js';
+import { valuesNeeded } from '../../plan/resources/index.js';
 import { renderComment } from '../../plan/render/comment.js';
 import { renderJson } from '../../plan/render/json.js';
 import { renderTable } from '../../plan/render/table.js';
@@ -109,7 +110,8 @@ function readText(path: string): string {
 function costFile(io: CliIo, file: string, s: Settings): CostedChange[] {
   const path = userPath(io, file);
   if (!existsSync(path)) throw new UsageError(`${path}: file not found`);
-  const plan = readPlanBytes(readFileSync(path), path);
+  // Only the values costing reads are kept: the rest of the parsed plan is garbage as soon as it is read.
+  const plan = readPlanBytes(readFileSync(path), path, { keepValues: valuesNeeded });
   return costPlan(plan, { hoursPerMonth: s.hoursPerMonth, prices: s.prices, usage: s.usage, ...(s.defaultRegion ? { defaultRegion: s.defaultRegion } : {}) });
 }
 
