@@ -94,11 +94,37 @@ function keysOf(list: readonly PricedComponent[]): string[] {
   return keys;
 }
 
+function distinctNames(list: readonly PricedComponent[]): boolean {
+  for (let i = 1; i < list.length; i++) for (let j = 0; j < i; j++) if (list[i]!.name === list[j]!.name) return false;
+  return true;
+}
+
 function mergeComponents(before: SideCost | null, after: SideCost | null, conv: (usd: Decimal) => Decimal, unitPrice: (usd: string) => Decimal): ComponentDiff[] {
-  // Components pair up by key, in the order keys first appear (before side, then after side); a key seen
-  // again on the same side replaces the earlier component (as a map keyed by it would).
   const bs = before?.components ?? NO_COMPONENTS;
   const as = after?.components ?? NO_COMPONENTS;
+  const row = (b: PricedComponent | undefined, a: PricedComponent | undefined): ComponentDiff => {
+    const main = (a ?? b)!;
+    return {
+      name: main.name,
+      unit: main.unit,
+      status: main.status,
+      monthlyQuantity: main.monthlyQuantity,
+      unitPrice: main.unitPriceUsd !== null ? unitPrice(main.unitPriceUsd) : null,
+      unitPriceUsd: main.unitPriceUsd,
+      beforeMonthlyCost: b?.monthlyCostUsd ? conv(b.monthlyCostUsd) : null,
+      afterMonthlyCost: a?.monthlyCostUsd ? conv(a.monthlyCostUsd) : null,
+      price: main.price,
+      ...(main.basis ? { basis: main.basis } : {}),
+      ...(main.note ? { note: main.note } : {}),
+    };
+  };
+  // One side only (create, delete), names distinct: each component is its own row.
+  if (bs.length === 0 && distinctNames(as)) return as.map((a) => row(undefined, a));
+  if (as.length === 0 && distinctNames(bs)) return bs.map((b) => row(b, undefined));
+  // Same distinct names in the same order on both sides (no-op, most updates): row by row.
+  if (bs.length === as.length && distinctNames(bs) && bs.every((b, i) => b.name === as[i]!.name)) return bs.map((b, i) => row(b, as[i]));
+  // Components pair up by key, in the order keys first appear (before side, then after side); a key seen
+  // again on the same side replaces the earlier component (as a map keyed by it would).
   const keys: string[] = [];
   const rowsB: (PricedComponent | undefined)[] = [];
   const rowsA: (PricedComponent | undefined)[] = [];
@@ -115,24 +141,7 @@ function mergeComponents(before: SideCost | null, after: SideCost | null, conv: 
   const ka = keysOf(as);
   for (let i = 0; i < as.length; i++) rowsA[place(ka[i]!)] = as[i];
   const out: ComponentDiff[] = new Array(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    const b = rowsB[i];
-    const a = rowsA[i];
-    const main = (a ?? b)!;
-    out[i] = {
-      name: main.name,
-      unit: main.unit,
-      status: main.status,
-      monthlyQuantity: main.monthlyQuantity,
-      unitPrice: main.unitPriceUsd !== null ? unitPrice(main.unitPriceUsd) : null,
-      unitPriceUsd: main.unitPriceUsd,
-      beforeMonthlyCost: b?.monthlyCostUsd ? conv(b.monthlyCostUsd) : null,
-      afterMonthlyCost: a?.monthlyCostUsd ? conv(a.monthlyCostUsd) : null,
-      price: main.price,
-      ...(main.basis ? { basis: main.basis } : {}),
-      ...(main.note ? { note: main.note } : {}),
-    };
-  }
+  for (let i = 0; i < keys.length; i++) out[i] = row(rowsB[i], rowsA[i]);
   return out;
 }
 

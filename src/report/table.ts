@@ -10,6 +10,9 @@ export interface Column {
   readonly align?: Align;
 }
 
+const spaceRuns: string[] = [];
+const spaces = (k: number): string => (spaceRuns[k] ??= ' '.repeat(k));
+
 /**
  * Lines of a fixed-width text table with a header rule (no line breaks). Right-aligned columns suit figures.
  * Large reports join these with the rest of their lines once, instead of copying the table string again.
@@ -24,14 +27,30 @@ export function textTableLines(columns: readonly Column[], rows: readonly (reado
     }
   }
   const right = columns.map((c) => c.align === 'right');
+  // Cells padded to their column width, separated by two spaces, trailing whitespace trimmed: built from the
+  // last cell with visible text (all after it is whitespace), padding and separators as one run of spaces.
   const line = (cells: readonly string[]): string => {
-    let s = '';
-    for (let i = 0; i < n; i++) {
-      const cell = cells[i] ?? '';
-      if (i > 0) s += '  ';
-      s += right[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!);
+    let last = n - 1;
+    let tail = '';
+    for (; last >= 0; last--) {
+      const cell = cells[last] ?? '';
+      if (cell === '') continue;
+      tail = cell.trimEnd();
+      if (tail !== '') break;
     }
-    return s.trimEnd();
+    const parts: string[] = new Array(2 * last + 2);
+    let k = 0;
+    let gap = 0;
+    for (let i = 0; i <= last; i++) {
+      const cell = cells[i] ?? '';
+      const pad = widths[i]! - cell.length;
+      if (i > 0) gap += 2;
+      if (right[i]) gap += pad;
+      if (gap > 0) parts[k++] = spaces(gap);
+      parts[k++] = i === last ? tail : cell;
+      gap = right[i] ? 0 : pad;
+    }
+    return parts.join('');
   };
   const out = [line(columns.map((c) => c.header)), widths.map((w) => '-'.repeat(w)).join('  ')];
   for (const r of rows) out.push(line(r));
