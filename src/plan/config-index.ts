@@ -28,7 +28,9 @@ export function indexConfiguration(configuration: unknown, variables: unknown): 
   const resources = new Map<string, ConfigResource>();
   const walk = (module: unknown, prefix: string): void => {
     if (!isObj(module)) return;
-    for (const r of Array.isArray(module.resources) ? module.resources : []) {
+    const list: unknown[] = Array.isArray(module.resources) ? module.resources : [];
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i];
       if (!isObj(r) || typeof r.address !== 'string') continue;
       resources.set(prefix + r.address, {
         providerConfigKey: typeof r.provider_config_key === 'string' ? r.provider_config_key : undefined,
@@ -36,7 +38,11 @@ export function indexConfiguration(configuration: unknown, variables: unknown): 
       });
     }
     if (isObj(module.module_calls)) {
-      for (const [name, call] of Object.entries(module.module_calls)) {
+      const calls = module.module_calls;
+      const names = Object.keys(calls);
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i]!;
+        const call = calls[name];
         if (isObj(call)) walk(call.module, `${prefix}module.${name}.`);
       }
     }

@@ -2,12 +2,12 @@
  * Prices both sides of every resource change of a plan: the resource's model declares components from the
  * side's values, the pricer fills prices. Resources without a model are free (listed) or unsupported (listed).
  */
-import { dec, sum, type Decimal } from '../money/index.js';
+import { ZERO, type Decimal } from '../money/index.js';
 import { isKnown, type Attrs } from './attrs.js';
 import { configAddressOf } from './config-index.js';
 import { RegionUnknownError } from './errors.js';
 import { providerShortName, type Plan, type ResourceChange } from './plan-types.js';
-import { priceComponent, type PricedComponent } from './pricer.js';
+import { priceComponent, type PricedComponent, type PricingOptions } from './pricer.js';
 import type { PriceLookup } from './price-lookup.js';
 import type { ResourceContext } from './resource-model.js';
 import { FREE_PROVIDERS, FREE_TYPES, resourceModel } from './resources/index.js';
@@ -58,7 +58,8 @@ function relatedResolver(plan: Plan): (from: ResourceChange, side: Side, path: r
     if (!byConfig || !byType) {
       byConfig = new Map();
       byType = new Map();
-      for (const c of plan.changes) {
+      for (let i = 0; i < plan.changes.length; i++) {
+        const c = plan.changes[i]!;
         const key = configAddressOf(c.address);
         const list = byConfig.get(key);
         if (list) list.push(c);
@@ -114,7 +115,9 @@ export function costPlan(plan: Plan, opts: CostOptions): CostedChange[] {
   const related = relatedResolver(plan);
   const usage = opts.usage ?? EMPTY_USAGE;
   const out: CostedChange[] = [];
-  for (const change of plan.changes) {
+  const changes = plan.changes;
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i]!;
     const model = resourceModel(change.type);
     if (!model) {
       const free = FREE_TYPES.has(change.type) || FREE_PROVIDERS.has(providerShortName(change.providerName));
@@ -141,16 +144,21 @@ export function costPlan(plan: Plan, opts: CostOptions): CostedChange[] {
         configured: (attribute) =>
           change.expressions !== null && typeof change.expressions === 'object' && attribute in (change.expressions as Record<string, unknown>),
       };
-      const components = model.components(ctx).map((spec) =>
-        priceComponent(spec, opts.prices, {
-          hoursPerMonth: opts.hoursPerMonth,
-          usage: (key) => usageValue(usage, change.address, change.type, key),
-        }),
-      );
-      return { monthlyCostUsd: sum(components.map((c) => c.monthlyCostUsd ?? dec(0))), components };
+      const specs = model.components(ctx);
+      const components: PricedComponent[] = new Array(specs.length);
+      let monthlyCostUsd = ZERO;
+      for (let j = 0; j < specs.length; j++) {
+        const priced = priceComponent(specs[j]!, opts.prices, pricing);
+        components[j] = priced;
+        if (priced.monthlyCostUsd !== null) monthlyCostUsd = monthlyCostUsd.plus(priced.monthlyCostUsd);
+      }
+      return { monthlyCostUsd, components };
     };
+    const pricing: PricingOptions = { hoursPerMonth: opts.hoursPerMonth, usage: (key) => usageValue(usage, change.address, change.type, key) };
     const before = side('before');
-    const after = side('after');
+    // One set of values on both sides (an unchanged resource of the prior state): priced once, unless the
+    // model reads related resources, whose before and after sides may differ.
+    const after = change.after === change.before && before !== null && model.relatedTypes === undefined ? before : side('after');
     out.push({ change, kind: 'priced', ...(region ? { region } : {}), before, after });
   }
   return out;

@@ -173,7 +173,8 @@ export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): C
   const regions = new Set<string>();
   let beforeTotal = ZERO;
   let afterTotal = ZERO;
-  for (const c of costed) {
+  for (let i = 0; i < costed.length; i++) {
+    const c = costed[i]!;
     if (c.kind === 'unsupported') {
       const list = unsupported.get(c.change.type);
       if (list) list.push(c.change.address);
@@ -187,7 +188,8 @@ export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): C
     if (c.region) regions.add(c.region);
     const before = c.before ? conv(c.before.monthlyCostUsd) : null;
     const after = c.after ? conv(c.after.monthlyCostUsd) : null;
-    for (const p of (c.after ?? c.before)?.components ?? NO_COMPONENTS) listComponent(c, p, usageBased, missingPrices, unknown);
+    const listed = (c.after ?? c.before)?.components ?? NO_COMPONENTS;
+    for (let j = 0; j < listed.length; j++) listComponent(c, listed[j]!, usageBased, missingPrices, unknown);
     if (before) beforeTotal = beforeTotal.plus(before);
     if (after) afterTotal = afterTotal.plus(after);
     resources.push({

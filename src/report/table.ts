@@ -20,7 +20,8 @@ const spaces = (k: number): string => (spaceRuns[k] ??= ' '.repeat(k));
 export function textTableLines(columns: readonly Column[], rows: readonly (readonly string[])[]): string[] {
   const n = columns.length;
   const widths = columns.map((c) => c.header.length);
-  for (const r of rows) {
+  for (let j = 0; j < rows.length; j++) {
+    const r = rows[j]!;
     for (let i = 0; i < n; i++) {
       const len = (r[i] ?? '').length;
       if (len > widths[i]!) widths[i] = len;
@@ -53,7 +54,7 @@ export function textTableLines(columns: readonly Column[], rows: readonly (reado
     return parts.join('');
   };
   const out = [line(columns.map((c) => c.header)), widths.map((w) => '-'.repeat(w)).join('  ')];
-  for (const r of rows) out.push(line(r));
+  for (let j = 0; j < rows.length; j++) out.push(line(rows[j]!));
   return out;
 }
 

@@ -27,13 +27,15 @@ function rows(d: CostDiff, breakdown: boolean, style: TableStyle): string[][] {
   const c = d.currency;
   const indent = style === 'text' ? '  ' : '↳ ';
   const out: string[][] = [];
-  for (const r of d.resources) {
+  for (let i = 0; i < d.resources.length; i++) {
+    const r = d.resources[i]!;
     out.push(
       breakdown
         ? [r.address, '', '', figure(r.afterMonthlyCost, r, c)]
         : [r.address, actionLabel(r), '', '', figure(r.beforeMonthlyCost, r, c), figure(r.afterMonthlyCost, r, c), signed(r.deltaMonthlyCost, c)],
     );
-    for (const comp of r.components) {
+    for (let j = 0; j < r.components.length; j++) {
+      const comp = r.components[j]!;
       const q = quantity(comp.monthlyQuantity, comp.unit, comp.status);
       const p = unitPrice(comp.unitPrice, c);
       const status = comp.status === 'priced' ? '' : ` [${comp.status}]`;
@@ -69,10 +71,11 @@ export function renderTable(d: CostDiff, style: TableStyle, breakdown = false): 
   const bullet = style === 'text' ? '' : '- ';
   const out = [style === 'text' ? title : `### ${title}`, ''];
   const columns = breakdown ? BREAKDOWN_COLUMNS : DIFF_COLUMNS;
-  for (const l of (style === 'text' ? textTableLines : markdownTableLines)(columns, rows(d, breakdown, style))) out.push(l);
+  const table = (style === 'text' ? textTableLines : markdownTableLines)(columns, rows(d, breakdown, style));
+  for (let i = 0; i < table.length; i++) out.push(table[i]!);
   const block = (lines: readonly string[]): void => {
     out.push('');
-    for (const l of lines) out.push(l);
+    for (let i = 0; i < lines.length; i++) out.push(lines[i]!);
   };
   if (d.resources.some((r) => r.incomplete)) block([`${style === 'text' ? '' : '\\'}* some component is unknown, usage-based or has no price: the figure is a lower bound`]);
   const notPriced = notPricedLines(d);
