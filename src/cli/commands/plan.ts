@@ -18,9 +18,10 @@ import { catalogPrices, type PriceLookup } from '../../plan/price-lookup.js';
 import { parsePriceOverrides } from '../../plan/price-overrides.js';
 import { readPlanBytes } from '../../plan/read-plan.js';
 import { valuesNeeded } from '../../plan/resources/index.js';
-import { renderComment } from '../../plan/render/comment.js';
-import { renderJson } from '../../plan/render/json.js';
-import { renderTable } from '../../plan/render/table.js';
+import { inChunks } from '../../plan/render/chunks.js';
+import { commentLines } from '../../plan/render/comment.js';
+import { jsonChunks } from '../../plan/render/json.js';
+import { tableLines } from '../../plan/render/table.js';
 import { EMPTY_USAGE, parseUsageFile, type UsageFile } from '../../plan/usage.js';
 import { openCatalog } from '../catalog-source.js';
 import { EXIT_POLICY, globalOptions, pickFormat, userPath, withGlobalOptions, type CliContext, type CliIo, type CommandModule, type GlobalOptions } from '../context.js';
@@ -115,17 +116,25 @@ function costFile(io: CliIo, file: string, s: Settings): CostedChange[] {
   return costPlan(plan, { hoursPerMonth: s.hoursPerMonth, prices: s.prices, usage: s.usage, ...(s.defaultRegion ? { defaultRegion: s.defaultRegion } : {}) });
 }
 
-function render(d: CostDiff, s: Settings, flags: PlanFlags, breakdown: boolean, policy?: PolicyResult): string {
+/**
+ * The output as pieces written one after the other: a large plan's report is never one string (their
+ * concatenation is what the render* functions return).
+ */
+function render(d: CostDiff, s: Settings, flags: PlanFlags, breakdown: boolean, policy?: PolicyResult): string[] {
   switch (s.format) {
     case 'json':
-      return renderJson(d, policy);
+      return inChunks(jsonChunks(d, policy), '');
     case 'markdown':
-      return renderTable(d, 'markdown', breakdown);
+      return inChunks(tableLines(d, 'markdown', breakdown), '\n');
     case 'github-comment':
-      return renderComment(d, { ...(flags.project ? { project: flags.project } : {}), ...(policy ? { policy } : {}) });
+      return inChunks(commentLines(d, { ...(flags.project ? { project: flags.project } : {}), ...(policy ? { policy } : {}) }), '\n');
     case 'table':
-      return renderTable(d, 'text', breakdown);
+      return inChunks(tableLines(d, 'text', breakdown), '\n');
   }
+}
+
+function write(io: CliIo, chunks: readonly string[]): void {
+  for (const c of chunks) io.stdout(c);
 }
 
 function withPlanOptions(cmd: Command): Command {
@@ -159,7 +168,7 @@ export const planCommands: CommandModule = (program: Command, ctx: CliContext) =
     const diff = flags.budget !== undefined ? { ...computed, budget: budgetCheck(computed, flags.budget, flags.environment ?? 'prod', globalOptions(cmd, ctx.io).db) } : computed;
     const result = evaluatePolicy(diff, policy);
     const checked = policy.failAbove !== undefined || policy.failAbovePercent !== undefined;
-    ctx.io.stdout(render(diff, s, flags, false, checked ? result : undefined));
+    write(ctx.io, render(diff, s, flags, false, checked ? result : undefined));
     if (result.breached) {
       for (const r of result.reasons) ctx.io.stderr(`nuage: policy: ${r}\n`);
       ctx.setExitCode(EXIT_POLICY);
@@ -175,6 +184,6 @@ export const planCommands: CommandModule = (program: Command, ctx: CliContext) =
     const s = settings(flags, ctx.io, globalOptions(cmd, ctx.io));
     const costed = afterSideOnly(costFile(ctx.io, file, s));
     const diff = buildDiff(costed, { currency: s.currency, fx: s.fx, hoursPerMonth: s.hoursPerMonth, pricesAsOf: s.prices.pricesAsOf, findings: spotFindings(costed, s.prices) });
-    ctx.io.stdout(render(diff, s, flags, true));
+    write(ctx.io, render(diff, s, flags, true));
   });
 };

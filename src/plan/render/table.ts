@@ -66,7 +66,11 @@ export function notPricedLines(d: CostDiff): string[] {
 }
 
 export function renderTable(d: CostDiff, style: TableStyle, breakdown = false): string {
-  // One array of lines joined once: the table of a large plan is megabytes, copied once into the output.
+  return tableLines(d, style, breakdown).join('\n');
+}
+
+/** The lines of `renderTable` (the last one empty: the text ends with a line break). */
+export function tableLines(d: CostDiff, style: TableStyle, breakdown = false): string[] {
   const title = breakdown ? `Monthly cost breakdown: ${money(d.after.totalMonthlyCost, d.currency)}` : headline(d);
   const bullet = style === 'text' ? '' : '- ';
   const out = [style === 'text' ? title : `### ${title}`, ''];
@@ -86,5 +90,5 @@ export function renderTable(d: CostDiff, style: TableStyle, breakdown = false): 
   if (d.findings.length > 0) block(d.findings.map((f) => `${bullet}Warning: ${describeFinding(f)}`));
   block(assumptionLines(d).map((l) => bullet + l));
   out.push('');
-  return out.join('\n');
+  return out;
 }
