@@ -156,12 +156,24 @@ function listComponent(c: CostedChange, p: PricedComponent, usageBased: ListedCo
 const hasUnpriced = (side: SideCost | null): boolean => side !== null && side.components.some((p) => p.status !== 'priced');
 
 export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): CostDiff {
-  const conv = usdConverter(opts.currency, opts.fx);
+  const toCurrency = usdConverter(opts.currency, opts.fx);
+  // Plans repeat the same amounts (instances of one type and size): each distinct amount is converted once,
+  // and equal amounts share one Decimal (renderers format each once).
+  const converted = new Map<string, Decimal>();
+  const conv =
+    opts.currency === 'USD'
+      ? toCurrency
+      : (usd: Decimal): Decimal => {
+          const key = usd.toString();
+          let v = converted.get(key);
+          if (v === undefined) converted.set(key, (v = toCurrency(usd)));
+          return v;
+        };
   // Unit prices repeat across resources: each distinct USD price is parsed and converted once.
   const unitPrices = new Map<string, Decimal>();
   const unitPrice = (usd: string): Decimal => {
     let p = unitPrices.get(usd);
-    if (p === undefined) unitPrices.set(usd, (p = conv(dec(usd))));
+    if (p === undefined) unitPrices.set(usd, (p = toCurrency(dec(usd))));
     return p;
   };
   const resources: ResourceDiff[] = [];
@@ -200,7 +212,8 @@ export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): C
       ...(c.region ? { region: c.region } : {}),
       beforeMonthlyCost: before,
       afterMonthlyCost: after,
-      deltaMonthlyCost: (after ?? ZERO).minus(before ?? ZERO),
+      // A created resource's delta is its after figure (the same value; x − 0 would only copy it).
+      deltaMonthlyCost: before === null ? (after ?? ZERO) : (after ?? ZERO).minus(before),
       incomplete: hasUnpriced(c.before) || hasUnpriced(c.after),
       components: mergeComponents(c.before, c.after, conv, unitPrice),
     });

@@ -2,7 +2,7 @@
 import { markdownTableLines, textTableLines, type Column } from '../../report/table.js';
 import type { CostDiff } from '../diff.js';
 import { describeFinding } from '../findings.js';
-import { actionLabel, assumptionLines, budgetLine, figure, headline, money, percent, quantity, signed, unitPrice } from './format.js';
+import { actionLabel, assumptionLines, budgetLine, figuresOf, headline, money, percent, quantity, signed } from './format.js';
 
 export type TableStyle = 'text' | 'markdown';
 
@@ -25,24 +25,25 @@ const BREAKDOWN_COLUMNS: Column[] = [
 
 function rows(d: CostDiff, breakdown: boolean, style: TableStyle): string[][] {
   const c = d.currency;
+  const f = figuresOf(c);
   const indent = style === 'text' ? '  ' : '↳ ';
   const out: string[][] = [];
   for (let i = 0; i < d.resources.length; i++) {
     const r = d.resources[i]!;
     out.push(
       breakdown
-        ? [r.address, '', '', figure(r.afterMonthlyCost, r, c)]
-        : [r.address, actionLabel(r), '', '', figure(r.beforeMonthlyCost, r, c), figure(r.afterMonthlyCost, r, c), signed(r.deltaMonthlyCost, c)],
+        ? [r.address, '', '', f.figure(r.afterMonthlyCost, r)]
+        : [r.address, actionLabel(r), '', '', f.figure(r.beforeMonthlyCost, r), f.figure(r.afterMonthlyCost, r), f.signed(r.deltaMonthlyCost)],
     );
     for (let j = 0; j < r.components.length; j++) {
       const comp = r.components[j]!;
       const q = quantity(comp.monthlyQuantity, comp.unit, comp.status);
-      const p = unitPrice(comp.unitPrice, c);
+      const p = f.unitPrice(comp.unitPrice);
       const status = comp.status === 'priced' ? '' : ` [${comp.status}]`;
       out.push(
         breakdown
-          ? [`${indent}${comp.name}${status}`, q, p, money(comp.afterMonthlyCost, c)]
-          : [`${indent}${comp.name}${status}`, '', q, p, money(comp.beforeMonthlyCost, c), money(comp.afterMonthlyCost, c), ''],
+          ? [`${indent}${comp.name}${status}`, q, p, f.money(comp.afterMonthlyCost)]
+          : [`${indent}${comp.name}${status}`, '', q, p, f.money(comp.beforeMonthlyCost), f.money(comp.afterMonthlyCost), ''],
       );
     }
   }
