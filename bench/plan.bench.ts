@@ -12,6 +12,7 @@
  * with an empty heap), and min / median of wall time and of process CPU time (user + system, all threads,
  * so GC helper threads count) are reported. Goal: diff ≤ 2× JSON.parse.
  */
+import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -24,6 +25,7 @@ import type { BenchResult } from './run.js';
 
 const TARGET = 5000;
 const ROUNDS = 9;
+const COLD_ROUNDS = 5;
 const here = dirname(fileURLToPath(import.meta.url));
 const SOURCES = [
   resolve(here, '../../shared/corpora/terraform_plans/checkov/runner__plan__tfplan.json'),
@@ -142,6 +144,24 @@ export default async function (): Promise<BenchResult[]> {
     const line = (k: string) => `min ${fmt(min(wall(k)))} / median ${fmt(median(wall(k)))} ms; CPU min ${fmt(min(cpu(k)))} / median ${fmt(median(cpu(k)))} ms`;
     const ratio = (k: string) =>
       `median ${(median(wall(k)) / median(wall('parse'))).toFixed(2)}×; CPU min ${(min(cpu(k)) / min(cpu('parse'))).toFixed(2)}× / median ${(median(cpu(k)) / median(cpu('parse'))).toFixed(2)}×`;
+    // Cold: a fresh process per run (what one `nuage diff` in CI costs), interleaved with a fresh `JSON.parse`.
+    const child = (args: string[]): { ms: number; cpuMs: number; catalogMs: number } =>
+      JSON.parse(
+        execFileSync(process.execPath, ['--import', 'tsx', resolve(here, 'plan-once-child.ts'), ...args], { cwd: resolve(here, '..'), encoding: 'utf8' }).trim().split('\n').pop()!,
+      ) as { ms: number; cpuMs: number; catalogMs: number };
+    const cold: Record<string, Sample[]> = { parse: [], table: [] };
+    const coldCatalog: number[] = [];
+    for (let round = 0; round < COLD_ROUNDS; round++) {
+      const p = child(['parse', file]);
+      cold.parse!.push({ wall: p.ms, cpu: p.cpuMs });
+      const d = child(['diff', file, 'table']);
+      cold.table!.push({ wall: d.ms, cpu: d.cpuMs });
+      coldCatalog.push(d.catalogMs);
+    }
+    const cw = (k: string) => cold[k]!.map((s) => s.wall);
+    const cc = (k: string) => cold[k]!.map((s) => s.cpu);
+    const coldLine = (k: string) => `min ${fmt(min(cw(k)))} / median ${fmt(median(cw(k)))} ms; CPU min ${fmt(min(cc(k)))} / median ${fmt(median(cc(k)))} ms`;
+
     const note = `${resources} resources, ${(bytes / 1e6).toFixed(1)} MB, scaled from ${source.split('/').pop()}; ${ROUNDS} interleaved rounds`;
     return [
       { name: 'price catalog cold load (once per process, not in diff)', value: min(catalogMs), unit: 'ms', note: `min of 3; median ${fmt(median(catalogMs))} ms` },
@@ -150,6 +170,14 @@ export default async function (): Promise<BenchResult[]> {
       { name: 'nuage diff --format json (whole command), min', value: min(wall('json')), unit: 'ms', note: `${line('json')}; output: table ${outputKb.table} kB, JSON ${outputKb.json} kB` },
       { name: 'diff (table) / JSON.parse, min wall', value: min(wall('table')) / min(wall('parse')), unit: '×', goal: 'goal ≤ 2×', note: ratio('table') },
       { name: 'diff (json) / JSON.parse, min wall', value: min(wall('json')) / min(wall('parse')), unit: '×', goal: 'goal ≤ 2×', note: ratio('json') },
+      { name: 'cold, fresh process: JSON.parse, min', value: min(cw('parse')), unit: 'ms', note: `${coldLine('parse')}; ${COLD_ROUNDS} rounds` },
+      { name: 'cold, fresh process: nuage diff (table), min', value: min(cw('table')), unit: 'ms', note: `${coldLine('table')}; catalog load before it: median ${fmt(median(coldCatalog))} ms` },
+      {
+        name: 'cold diff / JSON.parse, min wall',
+        value: min(cw('table')) / min(cw('parse')),
+        unit: '×',
+        note: `median ${(median(cw('table')) / median(cw('parse'))).toFixed(2)}×; CPU median ${(median(cc('table')) / median(cc('parse'))).toFixed(2)}×`,
+      },
     ];
     closeSync(devNull);
   } finally {
