@@ -5,8 +5,19 @@ import type { PolicyResult } from '../policy.js';
 
 const n = (d: Decimal | null): number | null => (d === null ? null : toNumber(roundTo(d, 6)));
 
+/** `n` remembering each Decimal's number: the diff shares one Decimal between equal amounts. */
+function numbers(): (d: Decimal | null) => number | null {
+  const seen = new Map<Decimal, number | null>();
+  return (d) => {
+    if (d === null) return null;
+    let v = seen.get(d);
+    if (v === undefined) seen.set(d, (v = n(d)));
+    return v;
+  };
+}
+
 /** One resource of the JSON output. */
-export function resourceToJson(r: ResourceDiff): unknown {
+export function resourceToJson(r: ResourceDiff, n: (d: Decimal | null) => number | null = numbers()): unknown {
   return {
     address: r.address,
     type: r.type,
@@ -34,6 +45,7 @@ export function resourceToJson(r: ResourceDiff): unknown {
 }
 
 export function diffToJson(d: CostDiff, policy?: PolicyResult): unknown {
+  const num = numbers();
   return {
     currency: d.currency,
     hoursPerMonth: d.hoursPerMonth,
@@ -43,7 +55,7 @@ export function diffToJson(d: CostDiff, policy?: PolicyResult): unknown {
     before: { totalMonthlyCost: n(d.before.totalMonthlyCost) },
     after: { totalMonthlyCost: n(d.after.totalMonthlyCost) },
     delta: { totalMonthlyCost: n(d.delta.totalMonthlyCost), percent: d.delta.percent === null ? null : toNumber(roundTo(d.delta.percent, 2)) },
-    resources: d.resources.map(resourceToJson),
+    resources: d.resources.map((r) => resourceToJson(r, num)),
     unsupported: d.unsupported,
     free: d.free,
     usageBased: d.usageBased,
@@ -66,38 +78,45 @@ export function diffToJson(d: CostDiff, policy?: PolicyResult): unknown {
   };
 }
 
+/** Elements of a large array stringified together (about 16k characters of JSON per piece for resources). */
+const ELEMENTS_PER_PIECE = 20;
+
 /**
  * The JSON output as pieces whose concatenation is `JSON.stringify(diffToJson(d, policy), null, 2)` and a
- * newline: large top-level arrays (resources, unsupported, usage-based…) one element per piece, each resource
- * converted just before it is written, so a large plan never makes one huge string or object tree.
+ * newline: large top-level arrays (resources, unsupported, usage-based…) a few elements per piece, resources
+ * converted just before they are written, so a large plan never makes one huge string or object tree.
  */
 export function jsonChunks(d: CostDiff, policy?: PolicyResult): string[] {
   const top = diffToJson({ ...d, resources: [] }, policy) as Record<string, unknown>;
+  const num = numbers();
   const out: string[] = ['{'];
   let first = true;
   for (const key of Object.keys(top)) {
     const value = key === 'resources' ? d.resources : top[key];
-    const lead = `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    const name = JSON.stringify(key);
+    const lead = `${first ? '' : ','}\n  ${name}: `;
     if (Array.isArray(value) && value.length > 0) {
+      // `{ "key": [slice] }` stringified has the slice's elements at the depth they have in the whole output:
+      // the text between its opening and closing lines is the slice, ready to be placed.
+      const open = `{\n  ${name}: [`;
+      const close = '\n  ]\n}';
       out.push(`${lead}[`);
-      for (let i = 0; i < value.length; i++) {
-        const element = key === 'resources' ? resourceToJson(value[i] as ResourceDiff) : value[i];
-        out.push(`${i === 0 ? '' : ','}\n    ${indented(JSON.stringify(element, null, 2) ?? 'null', '\n    ')}`);
+      for (let i = 0; i < value.length; i += ELEMENTS_PER_PIECE) {
+        const slice = value.slice(i, i + ELEMENTS_PER_PIECE);
+        const text = JSON.stringify({ [key]: key === 'resources' ? slice.map((r) => resourceToJson(r as ResourceDiff, num)) : slice }, null, 2);
+        out.push(`${i === 0 ? '' : ','}${text.slice(open.length, text.length - close.length)}`);
       }
       out.push('\n  ]');
     } else {
       const text = JSON.stringify(value, null, 2);
       if (text === undefined) continue;
-      out.push(`${lead}${indented(text, '\n  ')}`);
+      out.push(`${lead}${text.includes('\n') ? text.replace(/\n/g, '\n  ') : text}`);
     }
     first = false;
   }
   out.push(first ? '}\n' : '\n}\n');
   return out;
 }
-
-/** Line breaks of JSON text (never inside its strings, where they are escaped) followed by deeper indentation. */
-const indented = (text: string, newline: string): string => (text.includes('\n') ? text.replace(/\n/g, newline) : text);
 
 export function renderJson(d: CostDiff, policy?: PolicyResult): string {
   return jsonChunks(d, policy).join('');
