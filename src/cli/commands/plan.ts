@@ -116,6 +116,11 @@ function costFile(io: CliIo, file: string, s: Settings): CostedChange[] {
   return costPlan(plan, { hoursPerMonth: s.hoursPerMonth, prices: s.prices, usage: s.usage, ...(s.defaultRegion ? { defaultRegion: s.defaultRegion } : {}) });
 }
 
+/** The diff of costed changes; they (and the plan values they hold) are garbage once it is built. */
+function diffOf(costed: readonly CostedChange[], s: Settings): CostDiff {
+  return buildDiff(costed, { currency: s.currency, fx: s.fx, hoursPerMonth: s.hoursPerMonth, pricesAsOf: s.prices.pricesAsOf, findings: spotFindings(costed, s.prices) });
+}
+
 /**
  * The output as pieces written one after the other: a large plan's report is never one string (their
  * concatenation is what the render* functions return).
@@ -162,9 +167,11 @@ export const planCommands: CommandModule = (program: Command, ctx: CliContext) =
   ).action((file: string, flags: PlanFlags, cmd: Command) => {
     const s = settings(flags, ctx.io, globalOptions(cmd, ctx.io));
     const policy = { failAbove: decimalFlag('--fail-above', flags.failAbove), failAbovePercent: decimalFlag('--fail-above-percent', flags.failAbovePercent) };
-    const head = costFile(ctx.io, file, s);
-    const costed = flags.compareTo !== undefined ? compareCosted(afterSideOnly(costFile(ctx.io, flags.compareTo, s)), head) : head;
-    const computed = buildDiff(costed, { currency: s.currency, fx: s.fx, hoursPerMonth: s.hoursPerMonth, pricesAsOf: s.prices.pricesAsOf, findings: spotFindings(costed, s.prices) });
+    const costed = (): CostedChange[] => {
+      const head = costFile(ctx.io, file, s);
+      return flags.compareTo !== undefined ? compareCosted(afterSideOnly(costFile(ctx.io, flags.compareTo, s)), head) : head;
+    };
+    const computed = diffOf(costed(), s);
     const diff = flags.budget !== undefined ? { ...computed, budget: budgetCheck(computed, flags.budget, flags.environment ?? 'prod', globalOptions(cmd, ctx.io).db) } : computed;
     const result = evaluatePolicy(diff, policy);
     const checked = policy.failAbove !== undefined || policy.failAbovePercent !== undefined;
@@ -182,8 +189,6 @@ export const planCommands: CommandModule = (program: Command, ctx: CliContext) =
       .argument('<plan>', 'plan JSON file'),
   ).action((file: string, flags: PlanFlags, cmd: Command) => {
     const s = settings(flags, ctx.io, globalOptions(cmd, ctx.io));
-    const costed = afterSideOnly(costFile(ctx.io, file, s));
-    const diff = buildDiff(costed, { currency: s.currency, fx: s.fx, hoursPerMonth: s.hoursPerMonth, pricesAsOf: s.prices.pricesAsOf, findings: spotFindings(costed, s.prices) });
-    write(ctx.io, render(diff, s, flags, true));
+    write(ctx.io, render(diffOf(afterSideOnly(costFile(ctx.io, file, s)), s), s, flags, true));
   });
 };
