@@ -63,7 +63,7 @@ export function priceComponent(spec: ComponentSpec, prices: PriceLookup, opts: P
         : quote === undefined
           ? 'missing-price'
           : 'priced';
-  return {
+  const priced: { -readonly [K in keyof PricedComponent]: PricedComponent[K] } = {
     name: spec.name,
     unit: spec.unit,
     status,
@@ -72,7 +72,8 @@ export function priceComponent(spec: ComponentSpec, prices: PriceLookup, opts: P
     monthlyCostUsd: unreachedTier ? dec(0) : status === 'priced' && quantity !== null && quote ? quantity.times(dec(quote.usd)) : null,
     price: describePriceRef(spec.price),
     priceRef: spec.price,
-    ...(quote ? { basis: quote.basis } : {}),
-    ...(spec.note ? { note: spec.note } : {}),
   };
+  if (quote) priced.basis = quote.basis;
+  if (spec.note) priced.note = spec.note;
+  return priced;
 }

@@ -9,6 +9,7 @@ import { PlanFormatError } from './errors.js';
 import { providerShortName, type ChangeAction, type Plan, type ReplaceOrder, type ResourceChange } from './plan-types.js';
 
 type Obj = Record<string, unknown>;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export const SUPPORTED_FORMAT_MAJORS = [0, 1] as const;
@@ -81,20 +82,22 @@ export function readPlanJson(json: unknown, file: string, opts?: ReadOptions): P
     const before = action === 'create' || beforeValues === null ? null : kept ? new Attrs(beforeValues) : OMITTED;
     const after =
       action === 'delete' || change.after === null || change.after === undefined ? null : kept ? new Attrs(change.after, change.after_unknown) : OMITTED;
-    changes.push({
+    const rcChange: Mutable<ResourceChange> = {
       address,
       moduleAddress: typeof rc.module_address === 'string' ? rc.module_address : '',
       type: rc.type,
       name: typeof rc.name === 'string' ? rc.name : address,
-      ...(rc.index !== undefined ? { index: rc.index as string | number } : {}),
       providerName,
       action,
-      ...(replaceOrder ? { replaceOrder } : {}),
       before,
       after,
       region: config.providerRegion(cfg?.providerConfigKey, providerShortName(providerName)),
       expressions: kept ? cfg?.expressions : undefined,
-    });
+    };
+    // Set only when present (no `index: undefined` key), after the others: one object shape per combination.
+    if (rc.index !== undefined) rcChange.index = rc.index as string | number;
+    if (replaceOrder) rcChange.replaceOrder = replaceOrder;
+    changes.push(rcChange);
   }
   // Resources in the prior state that the plan does not list are unchanged: they count on both sides.
   for (const [address, entry] of prior) {
