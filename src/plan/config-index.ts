@@ -66,14 +66,16 @@ export function indexConfiguration(configuration: unknown, variables: unknown): 
     return undefined;
   };
 
-  const regionCache = new Map<string, string | undefined>();
+  // Region by provider configuration key, then provider short name (asked once per resource: no key strings built).
+  const regionCache = new Map<string, Map<string, string | undefined>>();
   return {
     resource: (addr) => resources.get(addr),
     providerRegion(key, providerShort) {
-      const cacheKey = `${key ?? ''}|${providerShort}`;
-      if (regionCache.has(cacheKey)) return regionCache.get(cacheKey);
+      let byShort = regionCache.get(key ?? '');
+      if (!byShort) regionCache.set(key ?? '', (byShort = new Map()));
+      if (byShort.has(providerShort)) return byShort.get(providerShort);
       const region = resolveRegion(key, providerShort);
-      regionCache.set(cacheKey, region);
+      byShort.set(providerShort, region);
       return region;
     },
   };
