@@ -7,9 +7,16 @@
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** A resource of the plan's configuration, as the plan writes it (read as is: no copy per resource). */
 export interface ConfigResource {
-  readonly providerConfigKey?: string;
+  readonly provider_config_key?: unknown;
   readonly expressions?: unknown;
+}
+
+/** The provider configuration key of a configuration resource (`aws.paris`, `module.app:aws`), if any. */
+export function providerConfigKeyOf(r: ConfigResource | undefined): string | undefined {
+  const key = r?.provider_config_key;
+  return typeof key === 'string' ? key : undefined;
 }
 
 export interface ConfigIndex {
@@ -32,10 +39,7 @@ export function indexConfiguration(configuration: unknown, variables: unknown): 
     for (let i = 0; i < list.length; i++) {
       const r = list[i];
       if (!isObj(r) || typeof r.address !== 'string') continue;
-      resources.set(prefix + r.address, {
-        providerConfigKey: typeof r.provider_config_key === 'string' ? r.provider_config_key : undefined,
-        expressions: r.expressions,
-      });
+      resources.set(prefix + r.address, r);
     }
     if (isObj(module.module_calls)) {
       const calls = module.module_calls;

@@ -104,7 +104,7 @@ function mergeComponents(before: SideCost | null, after: SideCost | null, conv: 
   const as = after?.components ?? NO_COMPONENTS;
   const row = (b: PricedComponent | undefined, a: PricedComponent | undefined): ComponentDiff => {
     const main = (a ?? b)!;
-    return {
+    const row: { -readonly [K in keyof ComponentDiff]: ComponentDiff[K] } = {
       name: main.name,
       unit: main.unit,
       status: main.status,
@@ -114,9 +114,10 @@ function mergeComponents(before: SideCost | null, after: SideCost | null, conv: 
       beforeMonthlyCost: b?.monthlyCostUsd ? conv(b.monthlyCostUsd) : null,
       afterMonthlyCost: a?.monthlyCostUsd ? conv(a.monthlyCostUsd) : null,
       price: main.price,
-      ...(main.basis ? { basis: main.basis } : {}),
-      ...(main.note ? { note: main.note } : {}),
     };
+    if (main.basis) row.basis = main.basis;
+    if (main.note) row.note = main.note;
+    return row;
   };
   // One side only (create, delete), names distinct: each component is its own row.
   if (bs.length === 0 && distinctNames(as)) return as.map((a) => row(undefined, a));

@@ -40,6 +40,17 @@ function sliceOf(q: Decimal, slice: ComponentSpec['usageSlice']): Decimal {
   return slice.size !== null && above.gt(slice.size) ? dec(slice.size) : above;
 }
 
+/** Unit prices as Decimals, parsed once each (a plan uses a few distinct prices many times). */
+const usdDecimals = new Map<string, Decimal>();
+function usdDecimal(usd: string): Decimal {
+  let d = usdDecimals.get(usd);
+  if (d === undefined) {
+    if (usdDecimals.size >= 10_000) usdDecimals.clear();
+    usdDecimals.set(usd, (d = dec(usd)));
+  }
+  return d;
+}
+
 export function priceComponent(spec: ComponentSpec, prices: PriceLookup, opts: PricingOptions): PricedComponent {
   const quote = prices.quote(spec.price);
   let quantity: Decimal | null = null;
@@ -69,7 +80,7 @@ export function priceComponent(spec: ComponentSpec, prices: PriceLookup, opts: P
     status,
     monthlyQuantity: quantity,
     unitPriceUsd: quote?.usd ?? null,
-    monthlyCostUsd: unreachedTier ? dec(0) : status === 'priced' && quantity !== null && quote ? quantity.times(dec(quote.usd)) : null,
+    monthlyCostUsd: unreachedTier ? dec(0) : status === 'priced' && quantity !== null && quote ? quantity.times(usdDecimal(quote.usd)) : null,
     price: describePriceRef(spec.price),
     priceRef: spec.price,
   };

@@ -3,7 +3,7 @@
  * version, a state file, or a malformed change is a PlanFormatError naming the file and the field.
  */
 import { Attrs } from './attrs.js';
-import { configAddressOf, indexConfiguration } from './config-index.js';
+import { configAddressOf, indexConfiguration, providerConfigKeyOf } from './config-index.js';
 import { decodePlanText, parsePlanJson } from './decode.js';
 import { PlanFormatError } from './errors.js';
 import { providerShortName, type ChangeAction, type Plan, type ReplaceOrder, type ResourceChange } from './plan-types.js';
@@ -91,7 +91,7 @@ export function readPlanJson(json: unknown, file: string, opts?: ReadOptions): P
       action,
       before,
       after,
-      region: config.providerRegion(cfg?.providerConfigKey, providerShortName(providerName)),
+      region: config.providerRegion(providerConfigKeyOf(cfg), providerShortName(providerName)),
       expressions: kept ? cfg?.expressions : undefined,
     };
     // Set only when present (no `index: undefined` key), after the others: one object shape per combination.
@@ -116,7 +116,7 @@ export function readPlanJson(json: unknown, file: string, opts?: ReadOptions): P
       action: 'no-op',
       before: values,
       after: values,
-      region: config.providerRegion(cfg?.providerConfigKey, providerShortName(meta.providerName)),
+      region: config.providerRegion(providerConfigKeyOf(cfg), providerShortName(meta.providerName)),
       expressions: kept ? cfg?.expressions : undefined,
     });
   }
