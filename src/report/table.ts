@@ -13,11 +13,15 @@ export interface Column {
 const spaceRuns: string[] = [];
 const spaces = (k: number): string => (spaceRuns[k] ??= ' '.repeat(k));
 
-/**
- * Lines of a fixed-width text table with a header rule (no line breaks). Right-aligned columns suit figures.
- * Large reports join these with the rest of their lines once, instead of copying the table string again.
- */
+/** Lines of a fixed-width text table with a header rule (no line breaks). Right-aligned columns suit figures. */
 export function textTableLines(columns: readonly Column[], rows: readonly (readonly string[])[]): string[] {
+  const out: string[] = [];
+  writeTextTable(columns, rows, (line) => void out.push(line));
+  return out;
+}
+
+/** `textTableLines`, each line handed to `emit` as it is made (large reports are written as they render). */
+export function writeTextTable(columns: readonly Column[], rows: readonly (readonly string[])[], emit: (line: string) => void): void {
   const n = columns.length;
   const widths = columns.map((c) => c.header.length);
   for (let j = 0; j < rows.length; j++) {
@@ -53,9 +57,9 @@ export function textTableLines(columns: readonly Column[], rows: readonly (reado
     }
     return parts.join('');
   };
-  const out = [line(columns.map((c) => c.header)), widths.map((w) => '-'.repeat(w)).join('  ')];
-  for (let j = 0; j < rows.length; j++) out.push(line(rows[j]!));
-  return out;
+  emit(line(columns.map((c) => c.header)));
+  emit(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (let j = 0; j < rows.length; j++) emit(line(rows[j]!));
 }
 
 /** Fixed-width text table with a header rule. Right-aligned columns suit figures. */
@@ -67,10 +71,20 @@ export function textTable(columns: readonly Column[], rows: readonly (readonly s
 
 /** Lines of a GitHub-flavoured Markdown table; pipes in cells are escaped. */
 export function markdownTableLines(columns: readonly Column[], rows: readonly (readonly string[])[]): string[] {
-  const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const out = [`| ${columns.map((c) => esc(c.header)).join(' | ')} |`, `| ${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |`];
-  for (const r of rows) out.push(`| ${columns.map((_, i) => esc(r[i] ?? '')).join(' | ')} |`);
+  const out: string[] = [];
+  writeMarkdownTable(columns, rows, (line) => void out.push(line));
   return out;
+}
+
+/** `markdownTableLines`, each line handed to `emit` as it is made. */
+export function writeMarkdownTable(columns: readonly Column[], rows: readonly (readonly string[])[], emit: (line: string) => void): void {
+  const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  emit(`| ${columns.map((c) => esc(c.header)).join(' | ')} |`);
+  emit(`| ${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |`);
+  for (let j = 0; j < rows.length; j++) {
+    const r = rows[j]!;
+    emit(`| ${columns.map((_, i) => esc(r[i] ?? '')).join(' | ')} |`);
+  }
 }
 
 /** GitHub-flavoured Markdown table; pipes in cells are escaped. */

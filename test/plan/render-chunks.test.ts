@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { inChunks } from '../../src/plan/render/chunks.js';
+import { ChunkWriter, lineWriter } from '../../src/plan/render/chunks.js';
 import { diffToJson, jsonChunks, renderJson } from '../../src/plan/render/json.js';
 import { renderTable, tableLines } from '../../src/plan/render/table.js';
 import { diffOf, planJson } from './support.js';
 
 describe('output in pieces', () => {
-  it('inChunks: pieces of about 16k characters that concatenate to the joined text', () => {
+  it('ChunkWriter: pieces of about 16k characters that concatenate to the joined text', () => {
     const lines = Array.from({ length: 5000 }, (_, i) => `line ${i} ${'x'.repeat(i % 50)}`);
-    for (const sep of ['\n', '']) {
-      const chunks = inChunks(lines, sep);
-      expect(chunks.join('')).toBe(lines.join(sep));
-      expect(chunks.length).toBeGreaterThan(5);
-      expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(16_384 + 100);
-    }
-    expect(inChunks(['a'], '\n')).toEqual(['a']);
-    expect(inChunks([], '\n').join('')).toBe('');
+    const chunks: string[] = [];
+    const w = new ChunkWriter((c) => void chunks.push(c));
+    const line = lineWriter(w);
+    for (const l of lines) line(l);
+    w.flush();
+    expect(chunks.join('')).toBe(lines.join('\n'));
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(16_384 + 100);
+    const none: string[] = [];
+    new ChunkWriter((c) => void none.push(c)).flush();
+    expect(none).toEqual([]);
   });
   it('JSON pieces are exactly JSON.stringify(…, null, 2) of the whole diff', () => {
     const json = planJson(

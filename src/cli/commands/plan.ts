@@ -18,10 +18,10 @@ import { catalogPrices, type PriceLookup } from '../../plan/price-lookup.js';
 import { parsePriceOverrides } from '../../plan/price-overrides.js';
 import { readPlanBytes } from '../../plan/read-plan.js';
 import { valuesNeeded } from '../../plan/resources/index.js';
-import { inChunks } from '../../plan/render/chunks.js';
+import { ChunkWriter, lineWriter } from '../../plan/render/chunks.js';
 import { commentLines } from '../../plan/render/comment.js';
-import { jsonChunks } from '../../plan/render/json.js';
-import { tableLines } from '../../plan/render/table.js';
+import { writeJson } from '../../plan/render/json.js';
+import { writeTable } from '../../plan/render/table.js';
 import { EMPTY_USAGE, parseUsageFile, type UsageFile } from '../../plan/usage.js';
 import { openCatalog } from '../catalog-source.js';
 import { EXIT_POLICY, globalOptions, pickFormat, userPath, withGlobalOptions, type CliContext, type CliIo, type CommandModule, type GlobalOptions } from '../context.js';
@@ -122,24 +122,28 @@ function diffOf(costed: readonly CostedChange[], s: Settings): CostDiff {
 }
 
 /**
- * The output as pieces written one after the other: a large plan's report is never one string (their
- * concatenation is what the render* functions return).
+ * The output, written in pieces as it renders: a large plan's report is never one string nor held whole
+ * (the pieces concatenate to what the render* functions return).
  */
-function render(d: CostDiff, s: Settings, flags: PlanFlags, breakdown: boolean, policy?: PolicyResult): string[] {
+function render(io: CliIo, d: CostDiff, s: Settings, flags: PlanFlags, breakdown: boolean, policy?: PolicyResult): void {
+  const w = new ChunkWriter((chunk) => io.stdout(chunk));
   switch (s.format) {
     case 'json':
-      return inChunks(jsonChunks(d, policy), '');
+      writeJson(d, policy, (piece) => w.add(piece));
+      break;
     case 'markdown':
-      return inChunks(tableLines(d, 'markdown', breakdown), '\n');
-    case 'github-comment':
-      return inChunks(commentLines(d, { ...(flags.project ? { project: flags.project } : {}), ...(policy ? { policy } : {}) }), '\n');
+      writeTable(d, 'markdown', breakdown, lineWriter(w));
+      break;
+    case 'github-comment': {
+      const line = lineWriter(w);
+      for (const l of commentLines(d, { ...(flags.project ? { project: flags.project } : {}), ...(policy ? { policy } : {}) })) line(l);
+      break;
+    }
     case 'table':
-      return inChunks(tableLines(d, 'text', breakdown), '\n');
+      writeTable(d, 'text', breakdown, lineWriter(w));
+      break;
   }
-}
-
-function write(io: CliIo, chunks: readonly string[]): void {
-  for (const c of chunks) io.stdout(c);
+  w.flush();
 }
 
 function withPlanOptions(cmd: Command): Command {
@@ -175,7 +179,7 @@ export const planCommands: CommandModule = (program: Command, ctx: CliContext) =
     const diff = flags.budget !== undefined ? { ...computed, budget: budgetCheck(computed, flags.budget, flags.environment ?? 'prod', globalOptions(cmd, ctx.io).db) } : computed;
     const result = evaluatePolicy(diff, policy);
     const checked = policy.failAbove !== undefined || policy.failAbovePercent !== undefined;
-    write(ctx.io, render(diff, s, flags, false, checked ? result : undefined));
+    render(ctx.io, diff, s, flags, false, checked ? result : undefined);
     if (result.breached) {
       for (const r of result.reasons) ctx.io.stderr(`nuage: policy: ${r}\n`);
       ctx.setExitCode(EXIT_POLICY);
@@ -189,6 +193,6 @@ export const planCommands: CommandModule = (program: Command, ctx: CliContext) =
       .argument('<plan>', 'plan JSON file'),
   ).action((file: string, flags: PlanFlags, cmd: Command) => {
     const s = settings(flags, ctx.io, globalOptions(cmd, ctx.io));
-    write(ctx.io, render(diffOf(afterSideOnly(costFile(ctx.io, file, s)), s), s, flags, true));
+    render(ctx.io, diffOf(afterSideOnly(costFile(ctx.io, file, s)), s), s, flags, true);
   });
 };

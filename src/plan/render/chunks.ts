@@ -1,20 +1,37 @@
-/** Output written in pieces: a large report is never one string (large strings are costly to build). */
+/**
+ * Output handed on in pieces as it is rendered: a large report is never one string, nor held whole in memory
+ * (large strings are costly to build, and everything kept alive is copied by each young-generation GC).
+ */
 
 /** Characters per written piece: small strings (no large-object allocation), few writes. */
 const CHUNK_CHARS = 16_384;
 
-/** `parts.join(separator)` as consecutive strings of about CHUNK_CHARS characters. */
-export function inChunks(parts: readonly string[], separator: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  let size = 0;
-  for (let i = 0; i < parts.length; i++) {
-    size += parts[i]!.length + separator.length;
-    if (size >= CHUNK_CHARS || i === parts.length - 1) {
-      out.push(parts.slice(start, i + 1).join(separator) + (i < parts.length - 1 ? separator : ''));
-      start = i + 1;
-      size = 0;
-    }
+/** Collects pieces and writes them in strings of about CHUNK_CHARS characters; `flush()` writes the rest. */
+export class ChunkWriter {
+  private parts: string[] = [];
+  private size = 0;
+  constructor(private readonly write: (chunk: string) => void) {}
+
+  add(piece: string): void {
+    this.parts.push(piece);
+    this.size += piece.length;
+    if (this.size >= CHUNK_CHARS) this.flush();
   }
-  return out;
+
+  flush(): void {
+    if (this.parts.length === 0) return;
+    this.write(this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
+}
+
+/** Lines written joined by line breaks (as `lines.join('\n')`). */
+export function lineWriter(w: ChunkWriter): (line: string) => void {
+  let first = true;
+  return (line) => {
+    if (!first) w.add('\n');
+    first = false;
+    w.add(line);
+  };
 }

@@ -87,9 +87,16 @@ const ELEMENTS_PER_PIECE = 20;
  * converted just before they are written, so a large plan never makes one huge string or object tree.
  */
 export function jsonChunks(d: CostDiff, policy?: PolicyResult): string[] {
+  const out: string[] = [];
+  writeJson(d, policy, (piece) => void out.push(piece));
+  return out;
+}
+
+/** `jsonChunks`, each piece handed to `emit` as it is made. */
+export function writeJson(d: CostDiff, policy: PolicyResult | undefined, emit: (piece: string) => void): void {
   const top = diffToJson({ ...d, resources: [] }, policy) as Record<string, unknown>;
   const num = numbers();
-  const out: string[] = ['{'];
+  emit('{');
   let first = true;
   for (const key of Object.keys(top)) {
     const value = key === 'resources' ? d.resources : top[key];
@@ -100,22 +107,21 @@ export function jsonChunks(d: CostDiff, policy?: PolicyResult): string[] {
       // the text between its opening and closing lines is the slice, ready to be placed.
       const open = `{\n  ${name}: [`;
       const close = '\n  ]\n}';
-      out.push(`${lead}[`);
+      emit(`${lead}[`);
       for (let i = 0; i < value.length; i += ELEMENTS_PER_PIECE) {
         const slice = value.slice(i, i + ELEMENTS_PER_PIECE);
         const text = JSON.stringify({ [key]: key === 'resources' ? slice.map((r) => resourceToJson(r as ResourceDiff, num)) : slice }, null, 2);
-        out.push(`${i === 0 ? '' : ','}${text.slice(open.length, text.length - close.length)}`);
+        emit(`${i === 0 ? '' : ','}${text.slice(open.length, text.length - close.length)}`);
       }
-      out.push('\n  ]');
+      emit('\n  ]');
     } else {
       const text = JSON.stringify(value, null, 2);
       if (text === undefined) continue;
-      out.push(`${lead}${text.includes('\n') ? text.replace(/\n/g, '\n  ') : text}`);
+      emit(`${lead}${text.includes('\n') ? text.replace(/\n/g, '\n  ') : text}`);
     }
     first = false;
   }
-  out.push(first ? '}\n' : '\n}\n');
-  return out;
+  emit(first ? '}\n' : '\n}\n');
 }
 
 export function renderJson(d: CostDiff, policy?: PolicyResult): string {

@@ -1,5 +1,5 @@
 /** Text and Markdown tables of the cost diff (and of the breakdown: the after side alone). */
-import { markdownTableLines, textTableLines, type Column } from '../../report/table.js';
+import { writeMarkdownTable, writeTextTable, type Column } from '../../report/table.js';
 import type { CostDiff } from '../diff.js';
 import { describeFinding } from '../findings.js';
 import { actionLabel, assumptionLines, budgetLine, figuresOf, headline, money, percent, quantity, signed } from './format.js';
@@ -72,15 +72,22 @@ export function renderTable(d: CostDiff, style: TableStyle, breakdown = false): 
 
 /** The lines of `renderTable` (the last one empty: the text ends with a line break). */
 export function tableLines(d: CostDiff, style: TableStyle, breakdown = false): string[] {
+  const out: string[] = [];
+  writeTable(d, style, breakdown, (line) => void out.push(line));
+  return out;
+}
+
+/** `tableLines`, each line handed to `emit` as it is made (a large plan's table is written as it renders). */
+export function writeTable(d: CostDiff, style: TableStyle, breakdown: boolean, emit: (line: string) => void): void {
   const title = breakdown ? `Monthly cost breakdown: ${money(d.after.totalMonthlyCost, d.currency)}` : headline(d);
   const bullet = style === 'text' ? '' : '- ';
-  const out = [style === 'text' ? title : `### ${title}`, ''];
+  emit(style === 'text' ? title : `### ${title}`);
+  emit('');
   const columns = breakdown ? BREAKDOWN_COLUMNS : DIFF_COLUMNS;
-  const table = (style === 'text' ? textTableLines : markdownTableLines)(columns, rows(d, breakdown, style));
-  for (let i = 0; i < table.length; i++) out.push(table[i]!);
+  (style === 'text' ? writeTextTable : writeMarkdownTable)(columns, rows(d, breakdown, style), emit);
   const block = (lines: readonly string[]): void => {
-    out.push('');
-    for (let i = 0; i < lines.length; i++) out.push(lines[i]!);
+    emit('');
+    for (let i = 0; i < lines.length; i++) emit(lines[i]!);
   };
   if (d.resources.some((r) => r.incomplete)) block([`${style === 'text' ? '' : '\\'}* some component is unknown, usage-based or has no price: the figure is a lower bound`]);
   const notPriced = notPricedLines(d);
@@ -90,6 +97,5 @@ export function tableLines(d: CostDiff, style: TableStyle, breakdown = false): s
   if (budget) block([`${bullet}${budget}`]);
   if (d.findings.length > 0) block(d.findings.map((f) => `${bullet}Warning: ${describeFinding(f)}`));
   block(assumptionLines(d).map((l) => bullet + l));
-  out.push('');
-  return out;
+  emit('');
 }
