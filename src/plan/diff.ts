@@ -99,7 +99,13 @@ function distinctNames(list: readonly PricedComponent[]): boolean {
   return true;
 }
 
-function mergeComponents(before: SideCost | null, after: SideCost | null, conv: (usd: Decimal) => Decimal, unitPrice: (usd: string) => Decimal): ComponentDiff[] {
+function mergeComponents(
+  before: SideCost | null,
+  after: SideCost | null,
+  conv: (usd: Decimal) => Decimal,
+  unitPrice: (usd: string) => Decimal,
+  quantity: (q: Decimal | null) => Decimal | null,
+): ComponentDiff[] {
   const bs = before?.components ?? NO_COMPONENTS;
   const as = after?.components ?? NO_COMPONENTS;
   const row = (b: PricedComponent | undefined, a: PricedComponent | undefined): ComponentDiff => {
@@ -108,7 +114,7 @@ function mergeComponents(before: SideCost | null, after: SideCost | null, conv: 
       name: main.name,
       unit: main.unit,
       status: main.status,
-      monthlyQuantity: main.monthlyQuantity,
+      monthlyQuantity: quantity(main.monthlyQuantity),
       unitPrice: main.unitPriceUsd !== null ? unitPrice(main.unitPriceUsd) : null,
       unitPriceUsd: main.unitPriceUsd,
       beforeMonthlyCost: b?.monthlyCostUsd ? conv(b.monthlyCostUsd) : null,
@@ -177,6 +183,16 @@ export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): C
     if (p === undefined) unitPrices.set(usd, (p = toCurrency(dec(usd))));
     return p;
   };
+  // Equal quantities share one Decimal too (renderers format each once).
+  const quantities = new Map<string, Decimal>();
+  const quantity = (q: Decimal | null): Decimal | null => {
+    if (q === null) return null;
+    const key = q.toString();
+    const shared = quantities.get(key);
+    if (shared !== undefined) return shared;
+    quantities.set(key, q);
+    return q;
+  };
   const resources: ResourceDiff[] = [];
   const unsupported = new Map<string, string[]>();
   const free = new Map<string, number>();
@@ -216,7 +232,7 @@ export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): C
       // A created resource's delta is its after figure (the same value; x − 0 would only copy it).
       deltaMonthlyCost: before === null ? (after ?? ZERO) : (after ?? ZERO).minus(before),
       incomplete: hasUnpriced(c.before) || hasUnpriced(c.after),
-      components: mergeComponents(c.before, c.after, conv, unitPrice),
+      components: mergeComponents(c.before, c.after, conv, unitPrice, quantity),
     });
   }
   const delta = afterTotal.minus(beforeTotal);

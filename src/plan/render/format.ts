@@ -30,6 +30,7 @@ export function unitPrice(p: Decimal | null, currency: Currency): string {
  * Decimal between equal amounts, and large plans repeat the same figures.
  */
 export interface Figures {
+  quantity(q: Decimal | null, unit: string, status: string): string;
   money(d: Decimal | null): string;
   signed(d: Decimal): string;
   unitPrice(p: Decimal | null): string;
@@ -48,7 +49,9 @@ export function figuresOf(currency: Currency): Figures {
   const m = memo((d) => formatMoney(d, currency));
   const sg = memo((d) => signed(d, currency));
   const up = memo((p) => unitPrice(p, currency));
+  const amount = memo((q) => formatAmount(q, q.eq(q.round(0)) ? 0 : 2));
   return {
+    quantity: (q, unit, status) => (status === 'usage-based' ? 'usage-based' : q === null ? 'unknown' : `${amount(q)} ${unit}`),
     money: (d) => (d === null ? '-' : m(d)),
     signed: sg,
     unitPrice: (p) => (p === null ? 'no price' : up(p)),

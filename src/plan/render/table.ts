@@ -2,7 +2,7 @@
 import { writeMarkdownTable, writeTextTable, type Column } from '../../report/table.js';
 import type { CostDiff } from '../diff.js';
 import { describeFinding } from '../findings.js';
-import { actionLabel, assumptionLines, budgetLine, figuresOf, headline, money, percent, quantity, signed } from './format.js';
+import { actionLabel, assumptionLines, budgetLine, figuresOf, headline, money, percent, signed } from './format.js';
 
 export type TableStyle = 'text' | 'markdown';
 
@@ -37,7 +37,7 @@ function rows(d: CostDiff, breakdown: boolean, style: TableStyle): string[][] {
     );
     for (let j = 0; j < r.components.length; j++) {
       const comp = r.components[j]!;
-      const q = quantity(comp.monthlyQuantity, comp.unit, comp.status);
+      const q = f.quantity(comp.monthlyQuantity, comp.unit, comp.status);
       const p = f.unitPrice(comp.unitPrice);
       const status = comp.status === 'priced' ? '' : ` [${comp.status}]`;
       out.push(
