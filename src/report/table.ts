@@ -20,8 +20,17 @@ export function textTableLines(columns: readonly Column[], rows: readonly (reado
   return out;
 }
 
-/** `textTableLines`, each line handed to `emit` as it is made (large reports are written as they render). */
-export function writeTextTable(columns: readonly Column[], rows: readonly (readonly string[])[], emit: (line: string) => void): void {
+/**
+ * `textTableLines`, each line handed to `emit` as it is made (large reports are written as they render).
+ * With `emitParts`, a line is handed over as its pieces instead (`parts[0..count)`, reused for the next line):
+ * a writer that joins many lines at once then never builds each line's string.
+ */
+export function writeTextTable(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  emit: (line: string) => void,
+  emitParts?: (parts: readonly string[], count: number) => void,
+): void {
   const n = columns.length;
   const widths = columns.map((c) => c.header.length);
   for (let j = 0; j < rows.length; j++) {
@@ -34,7 +43,8 @@ export function writeTextTable(columns: readonly Column[], rows: readonly (reado
   const right = columns.map((c) => c.align === 'right');
   // Cells padded to their column width, separated by two spaces, trailing whitespace trimmed: built from the
   // last cell with visible text (all after it is whitespace), padding and separators as one run of spaces.
-  const line = (cells: readonly string[]): string => {
+  const parts: string[] = [];
+  const fill = (cells: readonly string[]): number => {
     let last = n - 1;
     let tail = '';
     for (; last >= 0; last--) {
@@ -43,7 +53,6 @@ export function writeTextTable(columns: readonly Column[], rows: readonly (reado
       tail = cell.trimEnd();
       if (tail !== '') break;
     }
-    const parts: string[] = new Array(2 * last + 2);
     let k = 0;
     let gap = 0;
     for (let i = 0; i <= last; i++) {
@@ -55,11 +64,19 @@ export function writeTextTable(columns: readonly Column[], rows: readonly (reado
       parts[k++] = i === last ? tail : cell;
       gap = right[i] ? 0 : pad;
     }
-    return parts.join('');
+    return k;
   };
-  emit(line(columns.map((c) => c.header)));
+  const line = (cells: readonly string[]): void => {
+    const k = fill(cells);
+    if (emitParts) emitParts(parts, k);
+    else {
+      parts.length = k;
+      emit(parts.join(''));
+    }
+  };
+  line(columns.map((c) => c.header));
   emit(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (let j = 0; j < rows.length; j++) emit(line(rows[j]!));
+  for (let j = 0; j < rows.length; j++) line(rows[j]!);
 }
 
 /** Fixed-width text table with a header rule. Right-aligned columns suit figures. */

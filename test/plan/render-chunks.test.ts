@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChunkWriter, lineWriter } from '../../src/plan/render/chunks.js';
 import { diffToJson, jsonChunks, renderJson } from '../../src/plan/render/json.js';
-import { renderTable, tableLines } from '../../src/plan/render/table.js';
+import { renderTable, tableLines, writeTable } from '../../src/plan/render/table.js';
 import { diffOf, planJson } from './support.js';
 
 describe('output in pieces', () => {
@@ -34,6 +34,13 @@ describe('output in pieces', () => {
       expect(renderJson(d)).toBe(JSON.stringify(diffToJson(d), null, 2) + '\n');
       expect(jsonChunks(d, { breached: true, reasons: ['x'] }).join('')).toBe(JSON.stringify(diffToJson(d, { breached: true, reasons: ['x'] }), null, 2) + '\n');
       expect(tableLines(d, 'text').join('\n')).toBe(renderTable(d, 'text'));
+      for (const style of ['text', 'markdown'] as const) {
+        const chunks: string[] = [];
+        const w = new ChunkWriter((c) => void chunks.push(c));
+        writeTable(d, style, false, lineWriter(w));
+        w.flush();
+        expect(chunks.join('')).toBe(renderTable(d, style));
+      }
     }
   });
 });

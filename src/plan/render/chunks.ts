@@ -18,6 +18,15 @@ export class ChunkWriter {
     if (this.size >= CHUNK_CHARS) this.flush();
   }
 
+  /** `parts[0..count)`, as pieces (the array may be reused by the caller afterwards). */
+  addParts(parts: readonly string[], count: number): void {
+    for (let i = 0; i < count; i++) {
+      this.parts.push(parts[i]!);
+      this.size += parts[i]!.length;
+    }
+    if (this.size >= CHUNK_CHARS) this.flush();
+  }
+
   flush(): void {
     if (this.parts.length === 0) return;
     this.write(this.parts.join(''));
@@ -26,12 +35,25 @@ export class ChunkWriter {
   }
 }
 
+export interface LineWriter {
+  /** One line. */
+  (line: string): void;
+  /** One line given as its pieces `parts[0..count)`. */
+  parts(parts: readonly string[], count: number): void;
+}
+
 /** Lines written joined by line breaks (as `lines.join('\n')`). */
-export function lineWriter(w: ChunkWriter): (line: string) => void {
+export function lineWriter(w: ChunkWriter): LineWriter {
   let first = true;
-  return (line) => {
+  const line = ((text: string): void => {
     if (!first) w.add('\n');
     first = false;
-    w.add(line);
+    w.add(text);
+  }) as LineWriter;
+  line.parts = (parts, count) => {
+    if (!first) w.add('\n');
+    first = false;
+    w.addParts(parts, count);
   };
+  return line;
 }

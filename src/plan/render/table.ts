@@ -77,14 +77,18 @@ export function tableLines(d: CostDiff, style: TableStyle, breakdown = false): s
   return out;
 }
 
-/** `tableLines`, each line handed to `emit` as it is made (a large plan's table is written as it renders). */
-export function writeTable(d: CostDiff, style: TableStyle, breakdown: boolean, emit: (line: string) => void): void {
+/**
+ * `tableLines`, each line handed to `emit` as it is made (a large plan's table is written as it renders);
+ * text table lines as pieces through `emit.parts` when given.
+ */
+export function writeTable(d: CostDiff, style: TableStyle, breakdown: boolean, emit: ((line: string) => void) & { parts?: (parts: readonly string[], count: number) => void }): void {
   const title = breakdown ? `Monthly cost breakdown: ${money(d.after.totalMonthlyCost, d.currency)}` : headline(d);
   const bullet = style === 'text' ? '' : '- ';
   emit(style === 'text' ? title : `### ${title}`);
   emit('');
   const columns = breakdown ? BREAKDOWN_COLUMNS : DIFF_COLUMNS;
-  (style === 'text' ? writeTextTable : writeMarkdownTable)(columns, rows(d, breakdown, style), emit);
+  if (style === 'text') writeTextTable(columns, rows(d, breakdown, style), emit, emit.parts);
+  else writeMarkdownTable(columns, rows(d, breakdown, style), emit);
   const block = (lines: readonly string[]): void => {
     emit('');
     for (let i = 0; i < lines.length; i++) emit(lines[i]!);
