@@ -34,9 +34,18 @@ export function fxFromUsdToEur(usdToEur: string, asOf: string, source: string): 
 
 /** Converts a USD amount into the output currency. */
 export function fromUsd(amountUsd: DecimalInput, currency: Currency, fx: FxRate): Decimal {
-  const amount = dec(amountUsd);
-  if (currency === 'USD') return amount;
-  return fx.usdPerEur !== undefined ? amount.div(dec(fx.usdPerEur)) : amount.times(dec(fx.usdToEur));
+  return usdConverter(currency, fx)(dec(amountUsd));
+}
+
+/** `fromUsd` with the rate parsed once, for converting many amounts. */
+export function usdConverter(currency: Currency, fx: FxRate): (amountUsd: Decimal) => Decimal {
+  if (currency === 'USD') return (amount) => amount;
+  if (fx.usdPerEur !== undefined) {
+    const usdPerEur = dec(fx.usdPerEur);
+    return (amount) => amount.div(usdPerEur);
+  }
+  const usdToEur = dec(fx.usdToEur);
+  return (amount) => amount.times(usdToEur);
 }
 
 export function isCurrency(value: string): value is Currency {

@@ -13,8 +13,12 @@ Big.RM = Big.roundHalfUp;
 export type Decimal = InstanceType<typeof Big>;
 export type DecimalInput = Decimal | string | number;
 
-/** A Decimal from a decimal string, a number or another Decimal. Throws on NaN/empty. */
+/**
+ * A Decimal from a decimal string, a number or another Decimal (returned as is: Decimals are never mutated,
+ * every operation returns a new one). Throws on NaN/empty.
+ */
 export function dec(value: DecimalInput): Decimal {
+  if (value instanceof Big) return value;
   if (typeof value === 'string') {
     const s = value.trim();
     if (s === '' || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) {

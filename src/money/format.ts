@@ -5,11 +5,15 @@ const SYMBOL: Record<Currency, string> = { USD: '$', EUR: '€' };
 
 /** "1,234.56" — rounded half-up to cents, thousands separated. */
 export function formatAmount(amount: DecimalInput, places = 2): string {
-  const fixed = roundTo(dec(amount), places).toFixed(places);
-  const negative = fixed.startsWith('-');
-  const [int = '0', frac] = (negative ? fixed.slice(1) : fixed).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${grouped}${frac !== undefined ? '.' + frac : ''}`;
+  const d = dec(amount);
+  // Rounded first (so a negative amount that rounds to zero prints "0.00"); no-op when it has few decimals.
+  const fixed = (d.c.length - 1 - d.e <= places ? d : roundTo(d, places)).toFixed(places);
+  const negative = fixed.charCodeAt(0) === 45; // '-'
+  const body = negative ? fixed.slice(1) : fixed;
+  const dot = body.indexOf('.');
+  const int = dot < 0 ? body : body.slice(0, dot);
+  const grouped = int.length > 3 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : int;
+  return (negative ? '-' : '') + grouped + (dot < 0 ? '' : body.slice(dot));
 }
 
 /** "€1,234.56" / "-$12.00". */

@@ -7,9 +7,16 @@
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** A resource of the plan's configuration, as the plan writes it (read as is: no copy per resource). */
 export interface ConfigResource {
-  readonly providerConfigKey?: string;
+  readonly provider_config_key?: unknown;
   readonly expressions?: unknown;
+}
+
+/** The provider configuration key of a configuration resource (`aws.paris`, `module.app:aws`), if any. */
+export function providerConfigKeyOf(r: ConfigResource | undefined): string | undefined {
+  const key = r?.provider_config_key;
+  return typeof key === 'string' ? key : undefined;
 }
 
 export interface ConfigIndex {
@@ -28,15 +35,18 @@ export function indexConfiguration(configuration: unknown, variables: unknown): 
   const resources = new Map<string, ConfigResource>();
   const walk = (module: unknown, prefix: string): void => {
     if (!isObj(module)) return;
-    for (const r of Array.isArray(module.resources) ? module.resources : []) {
+    const list: unknown[] = Array.isArray(module.resources) ? module.resources : [];
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i];
       if (!isObj(r) || typeof r.address !== 'string') continue;
-      resources.set(prefix + r.address, {
-        providerConfigKey: typeof r.provider_config_key === 'string' ? r.provider_config_key : undefined,
-        expressions: r.expressions,
-      });
+      resources.set(prefix + r.address, r);
     }
     if (isObj(module.module_calls)) {
-      for (const [name, call] of Object.entries(module.module_calls)) {
+      const calls = module.module_calls;
+      const names = Object.keys(calls);
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i]!;
+        const call = calls[name];
         if (isObj(call)) walk(call.module, `${prefix}module.${name}.`);
       }
     }
@@ -60,14 +70,16 @@ export function indexConfiguration(configuration: unknown, variables: unknown): 
     return undefined;
   };
 
-  const regionCache = new Map<string, string | undefined>();
+  // Region by provider configuration key, then provider short name (asked once per resource: no key strings built).
+  const regionCache = new Map<string, Map<string, string | undefined>>();
   return {
     resource: (addr) => resources.get(addr),
     providerRegion(key, providerShort) {
-      const cacheKey = `${key ?? ''}|${providerShort}`;
-      if (regionCache.has(cacheKey)) return regionCache.get(cacheKey);
+      let byShort = regionCache.get(key ?? '');
+      if (!byShort) regionCache.set(key ?? '', (byShort = new Map()));
+      if (byShort.has(providerShort)) return byShort.get(providerShort);
       const region = resolveRegion(key, providerShort);
-      regionCache.set(cacheKey, region);
+      byShort.set(providerShort, region);
       return region;
     },
   };

@@ -2,14 +2,14 @@
  * Prices both sides of every resource change of a plan: the resource's model declares components from the
  * side's values, the pricer fills prices. Resources without a model are free (listed) or unsupported (listed).
  */
-import { dec, sum, type Decimal } from '../money/index.js';
+import { ZERO, type Decimal } from '../money/index.js';
 import { isKnown, type Attrs } from './attrs.js';
 import { configAddressOf } from './config-index.js';
 import { RegionUnknownError } from './errors.js';
 import { providerShortName, type Plan, type ResourceChange } from './plan-types.js';
-import { priceComponent, type PricedComponent } from './pricer.js';
+import { priceComponent, type PricedComponent, type PricingOptions } from './pricer.js';
 import type { PriceLookup } from './price-lookup.js';
-import type { ResourceContext } from './resource-model.js';
+import type { ResourceContext, ResourceModel } from './resource-model.js';
 import { FREE_PROVIDERS, FREE_TYPES, resourceModel } from './resources/index.js';
 import { EMPTY_USAGE, usageValue, type UsageFile } from './usage.js';
 
@@ -58,7 +58,8 @@ function relatedResolver(plan: Plan): (from: ResourceChange, side: Side, path: r
     if (!byConfig || !byType) {
       byConfig = new Map();
       byType = new Map();
-      for (const c of plan.changes) {
+      for (let i = 0; i < plan.changes.length; i++) {
+        const c = plan.changes[i]!;
         const key = configAddressOf(c.address);
         const list = byConfig.get(key);
         if (list) list.push(c);
@@ -110,47 +111,89 @@ function relatedResolver(plan: Plan): (from: ResourceChange, side: Side, path: r
   };
 }
 
+type RelatedResolver = ReturnType<typeof relatedResolver>;
+
+/** What a resource model sees of one side (methods on the prototype: no closures per resource). */
+class SideContext implements ResourceContext {
+  readonly address: string;
+  readonly type: string;
+  constructor(
+    private readonly change: ResourceChange,
+    private readonly side: Side,
+    readonly region: string,
+    readonly attrs: Attrs,
+    private readonly model: ResourceModel,
+    private readonly resolve: RelatedResolver,
+  ) {
+    this.address = change.address;
+    this.type = change.type;
+  }
+
+  related(path: readonly (string | number)[], types: readonly string[]): { address: string; attrs: Attrs } | undefined {
+    // Plans read for costing keep only the values of priced and declared related types (valuesNeeded).
+    for (const t of types) if (!this.model.relatedTypes?.includes(t)) throw new Error(`${this.type} reads ${t} through ctx.related without declaring it in relatedTypes`);
+    return this.resolve(this.change, this.side, path, types);
+  }
+
+  configured(attribute: string): boolean {
+    const e = this.change.expressions;
+    return e !== null && typeof e === 'object' && attribute in (e as Record<string, unknown>);
+  }
+}
+
+/** One side of a priced resource: its model's components, priced and summed. */
+function costSide(change: ResourceChange, side: Side, region: string, attrs: Attrs, model: ResourceModel, resolve: RelatedResolver, prices: PriceLookup, pricing: PricingOptions): SideCost {
+  const specs = model.components(new SideContext(change, side, region, attrs, model, resolve));
+  const components: PricedComponent[] = new Array(specs.length);
+  let monthlyCostUsd = ZERO;
+  for (let j = 0; j < specs.length; j++) {
+    const priced = priceComponent(specs[j]!, prices, pricing);
+    components[j] = priced;
+    if (priced.monthlyCostUsd !== null) monthlyCostUsd = monthlyCostUsd.plus(priced.monthlyCostUsd);
+  }
+  return { monthlyCostUsd, components };
+}
+
 export function costPlan(plan: Plan, opts: CostOptions): CostedChange[] {
   const related = relatedResolver(plan);
   const usage = opts.usage ?? EMPTY_USAGE;
   const out: CostedChange[] = [];
-  for (const change of plan.changes) {
+  const changes = plan.changes;
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i]!;
     const model = resourceModel(change.type);
     if (!model) {
       const free = FREE_TYPES.has(change.type) || FREE_PROVIDERS.has(providerShortName(change.providerName));
       out.push({ change, kind: free ? 'free' : 'unsupported', before: null, after: null });
       continue;
     }
+    const pricing: PricingOptions = usage === EMPTY_USAGE ? { hoursPerMonth: opts.hoursPerMonth, usage: noUsage } : { hoursPerMonth: opts.hoursPerMonth, usage: (key) => usageValue(usage, change.address, change.type, key) };
     let region: string | undefined;
-    const side = (s: Side): SideCost | null => {
-      const attrs = s === 'before' ? change.before : change.after;
-      if (!attrs) return null;
-      const r = regionOf(change, attrs, opts.defaultRegion);
-      if (r === undefined) throw new RegionUnknownError(plan.file, change.address);
-      region = r;
-      const ctx: ResourceContext = {
-        address: change.address,
-        type: change.type,
-        region: r,
-        attrs,
-        related: (path, types) => related(change, s, path, types),
-        configured: (attribute) =>
-          change.expressions !== null && typeof change.expressions === 'object' && attribute in (change.expressions as Record<string, unknown>),
-      };
-      const components = model.components(ctx).map((spec) =>
-        priceComponent(spec, opts.prices, {
-          hoursPerMonth: opts.hoursPerMonth,
-          usage: (key) => usageValue(usage, change.address, change.type, key),
-        }),
-      );
-      return { monthlyCostUsd: sum(components.map((c) => c.monthlyCostUsd ?? dec(0))), components };
-    };
-    const before = side('before');
-    const after = side('after');
-    out.push({ change, kind: 'priced', ...(region ? { region } : {}), before, after });
+    let before: SideCost | null = null;
+    if (change.before) {
+      region = regionOf(change, change.before, opts.defaultRegion);
+      if (region === undefined) throw new RegionUnknownError(plan.file, change.address);
+      before = costSide(change, 'before', region, change.before, model, related, opts.prices, pricing);
+    }
+    let after: SideCost | null = null;
+    if (change.after) {
+      // One set of values on both sides (an unchanged resource of the prior state): priced once, unless the
+      // model reads related resources, whose before and after sides may differ.
+      if (change.after === change.before && before !== null && model.relatedTypes === undefined) after = before;
+      else {
+        region = regionOf(change, change.after, opts.defaultRegion);
+        if (region === undefined) throw new RegionUnknownError(plan.file, change.address);
+        after = costSide(change, 'after', region, change.after, model, related, opts.prices, pricing);
+      }
+    }
+    const costed: { -readonly [K in keyof CostedChange]: CostedChange[K] } = { change, kind: 'priced', before, after };
+    if (region) costed.region = region;
+    out.push(costed);
   }
   return out;
 }
+
+const noUsage = (): undefined => undefined;
 
 /**
  * `--compare-to base.json`: the base plan's after side becomes the before side of each resource, matched by

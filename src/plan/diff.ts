@@ -4,7 +4,7 @@
  * whole stack's monthly cost. Unsupported, free, usage-based, unknown and missing-price items are listed.
  */
 import type { PriceBasis } from '../catalog/types.js';
-import { dec, fromUsd, sum, type Currency, type Decimal, type FxRate } from '../money/index.js';
+import { dec, usdConverter, ZERO, type Currency, type Decimal, type FxRate } from '../money/index.js';
 import type { CostedChange, SideCost } from './cost-plan.js';
 import type { ChangeAction, ReplaceOrder } from './plan-types.js';
 import type { ComponentStatus, PricedComponent } from './pricer.js';
@@ -77,39 +77,122 @@ export interface DiffOptions {
   readonly findings?: readonly Finding[];
 }
 
-function mergeComponents(before: SideCost | null, after: SideCost | null, conv: (usd: Decimal) => Decimal): ComponentDiff[] {
-  // Components pair up by name; a name repeated within one side pairs by occurrence.
-  const rows = new Map<string, { b?: PricedComponent; a?: PricedComponent }>();
-  const keyed = (list: readonly PricedComponent[]): [string, PricedComponent][] => {
-    const seen = new Map<string, number>();
-    return list.map((c) => {
-      const n = (seen.get(c.name) ?? 0) + 1;
-      seen.set(c.name, n);
-      return [n === 1 ? c.name : `${c.name}#${n}`, c];
-    });
-  };
-  for (const [k, c] of keyed(before?.components ?? [])) rows.set(k, { ...rows.get(k), b: c });
-  for (const [k, c] of keyed(after?.components ?? [])) rows.set(k, { ...rows.get(k), a: c });
-  return [...rows.values()].map(({ b, a }) => {
+const NO_COMPONENTS: readonly PricedComponent[] = [];
+
+/**
+ * Keys pairing components across sides: the name, `name#n` for its n-th repeat within one side. Computed
+ * without a map: component lists are short.
+ */
+function keysOf(list: readonly PricedComponent[]): string[] {
+  const keys: string[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const name = list[i]!.name;
+    let n = 1;
+    for (let j = 0; j < i; j++) if (list[j]!.name === name) n++;
+    keys[i] = n === 1 ? name : `${name}#${n}`;
+  }
+  return keys;
+}
+
+function distinctNames(list: readonly PricedComponent[]): boolean {
+  for (let i = 1; i < list.length; i++) for (let j = 0; j < i; j++) if (list[i]!.name === list[j]!.name) return false;
+  return true;
+}
+
+function mergeComponents(
+  before: SideCost | null,
+  after: SideCost | null,
+  conv: (usd: Decimal) => Decimal,
+  unitPrice: (usd: string) => Decimal,
+  quantity: (q: Decimal | null) => Decimal | null,
+): ComponentDiff[] {
+  const bs = before?.components ?? NO_COMPONENTS;
+  const as = after?.components ?? NO_COMPONENTS;
+  const row = (b: PricedComponent | undefined, a: PricedComponent | undefined): ComponentDiff => {
     const main = (a ?? b)!;
-    return {
+    const row: { -readonly [K in keyof ComponentDiff]: ComponentDiff[K] } = {
       name: main.name,
       unit: main.unit,
       status: main.status,
-      monthlyQuantity: main.monthlyQuantity,
-      unitPrice: main.unitPriceUsd !== null ? conv(dec(main.unitPriceUsd)) : null,
+      monthlyQuantity: quantity(main.monthlyQuantity),
+      unitPrice: main.unitPriceUsd !== null ? unitPrice(main.unitPriceUsd) : null,
       unitPriceUsd: main.unitPriceUsd,
       beforeMonthlyCost: b?.monthlyCostUsd ? conv(b.monthlyCostUsd) : null,
       afterMonthlyCost: a?.monthlyCostUsd ? conv(a.monthlyCostUsd) : null,
       price: main.price,
-      ...(main.basis ? { basis: main.basis } : {}),
-      ...(main.note ? { note: main.note } : {}),
     };
-  });
+    if (main.basis) row.basis = main.basis;
+    if (main.note) row.note = main.note;
+    return row;
+  };
+  // One side only (create, delete), names distinct: each component is its own row.
+  if (bs.length === 0 && distinctNames(as)) return as.map((a) => row(undefined, a));
+  if (as.length === 0 && distinctNames(bs)) return bs.map((b) => row(b, undefined));
+  // Same distinct names in the same order on both sides (no-op, most updates): row by row.
+  if (bs.length === as.length && distinctNames(bs) && bs.every((b, i) => b.name === as[i]!.name)) return bs.map((b, i) => row(b, as[i]));
+  // Components pair up by key, in the order keys first appear (before side, then after side); a key seen
+  // again on the same side replaces the earlier component (as a map keyed by it would).
+  const keys: string[] = [];
+  const rowsB: (PricedComponent | undefined)[] = [];
+  const rowsA: (PricedComponent | undefined)[] = [];
+  const place = (key: string): number => {
+    const i = keys.indexOf(key);
+    if (i >= 0) return i;
+    keys.push(key);
+    rowsB.push(undefined);
+    rowsA.push(undefined);
+    return keys.length - 1;
+  };
+  const kb = keysOf(bs);
+  for (let i = 0; i < bs.length; i++) rowsB[place(kb[i]!)] = bs[i];
+  const ka = keysOf(as);
+  for (let i = 0; i < as.length; i++) rowsA[place(ka[i]!)] = as[i];
+  const out: ComponentDiff[] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) out[i] = row(rowsB[i], rowsA[i]);
+  return out;
 }
 
+function listComponent(c: CostedChange, p: PricedComponent, usageBased: ListedComponent[], missingPrices: ListedComponent[], unknown: ListedComponent[]): void {
+  if (p.status === 'priced') return;
+  const item: ListedComponent = { address: c.change.address, component: p.name, unit: p.unit, price: p.price };
+  if (p.status === 'usage-based') usageBased.push(item);
+  else if (p.status === 'missing-price') missingPrices.push(item);
+  else if (p.status === 'unknown') unknown.push({ ...item, reason: p.priceRef.kind === 'unknown' ? p.priceRef.reason : 'quantity known only after apply' });
+}
+
+const hasUnpriced = (side: SideCost | null): boolean => side !== null && side.components.some((p) => p.status !== 'priced');
+
 export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): CostDiff {
-  const conv = (usd: Decimal): Decimal => fromUsd(usd, opts.currency, opts.fx);
+  const toCurrency = usdConverter(opts.currency, opts.fx);
+  // Plans repeat the same amounts (instances of one type and size): each distinct amount is converted once,
+  // and equal amounts share one Decimal (renderers format each once).
+  const converted = new Map<string, Decimal>();
+  const conv =
+    opts.currency === 'USD'
+      ? toCurrency
+      : (usd: Decimal): Decimal => {
+          const key = usd.toString();
+          let v = converted.get(key);
+          if (v === undefined) converted.set(key, (v = toCurrency(usd)));
+          return v;
+        };
+  // Unit prices repeat across resources: each distinct USD price is parsed and converted once.
+  const unitPrices = new Map<string, Decimal>();
+  const unitPrice = (usd: string): Decimal => {
+    let p = unitPrices.get(usd);
+    if (p === undefined) unitPrices.set(usd, (p = toCurrency(dec(usd))));
+    return p;
+  };
+  // Equal quantities share one Decimal too (renderers format each once).
+  const quantities = new Map<string, Decimal>();
+  const quantity = (q: Decimal | null): Decimal | null => {
+    if (q === null) return null;
+    const key = q.toString();
+    const shared = quantities.get(key);
+    if (shared !== undefined) return shared;
+    quantities.set(key, q);
+    return q;
+  };
   const resources: ResourceDiff[] = [];
   const unsupported = new Map<string, string[]>();
   const free = new Map<string, number>();
@@ -117,11 +200,14 @@ export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): C
   const missingPrices: ListedComponent[] = [];
   const unknown: ListedComponent[] = [];
   const regions = new Set<string>();
-  for (const c of costed) {
+  let beforeTotal = ZERO;
+  let afterTotal = ZERO;
+  for (let i = 0; i < costed.length; i++) {
+    const c = costed[i]!;
     if (c.kind === 'unsupported') {
-      const list = unsupported.get(c.change.type) ?? [];
-      list.push(c.change.address);
-      unsupported.set(c.change.type, list);
+      const list = unsupported.get(c.change.type);
+      if (list) list.push(c.change.address);
+      else unsupported.set(c.change.type, [c.change.address]);
       continue;
     }
     if (c.kind === 'free') {
@@ -131,15 +217,10 @@ export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): C
     if (c.region) regions.add(c.region);
     const before = c.before ? conv(c.before.monthlyCostUsd) : null;
     const after = c.after ? conv(c.after.monthlyCostUsd) : null;
-    const listed = (c.after ?? c.before)?.components ?? [];
-    let incomplete = false;
-    for (const p of [...(c.before?.components ?? []), ...(c.after?.components ?? [])]) if (p.status !== 'priced') incomplete = true;
-    for (const p of listed) {
-      const item: ListedComponent = { address: c.change.address, component: p.name, unit: p.unit, price: p.price };
-      if (p.status === 'usage-based') usageBased.push(item);
-      else if (p.status === 'missing-price') missingPrices.push(item);
-      else if (p.status === 'unknown') unknown.push({ ...item, reason: p.priceRef.kind === 'unknown' ? p.priceRef.reason : 'quantity known only after apply' });
-    }
+    const listed = (c.after ?? c.before)?.components ?? NO_COMPONENTS;
+    for (let j = 0; j < listed.length; j++) listComponent(c, listed[j]!, usageBased, missingPrices, unknown);
+    if (before) beforeTotal = beforeTotal.plus(before);
+    if (after) afterTotal = afterTotal.plus(after);
     resources.push({
       address: c.change.address,
       type: c.change.type,
@@ -148,13 +229,12 @@ export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): C
       ...(c.region ? { region: c.region } : {}),
       beforeMonthlyCost: before,
       afterMonthlyCost: after,
-      deltaMonthlyCost: (after ?? dec(0)).minus(before ?? dec(0)),
-      incomplete,
-      components: mergeComponents(c.before, c.after, conv),
+      // A created resource's delta is its after figure (the same value; x − 0 would only copy it).
+      deltaMonthlyCost: before === null ? (after ?? ZERO) : (after ?? ZERO).minus(before),
+      incomplete: hasUnpriced(c.before) || hasUnpriced(c.after),
+      components: mergeComponents(c.before, c.after, conv, unitPrice, quantity),
     });
   }
-  const beforeTotal = sum(resources.map((r) => r.beforeMonthlyCost ?? dec(0)));
-  const afterTotal = sum(resources.map((r) => r.afterMonthlyCost ?? dec(0)));
   const delta = afterTotal.minus(beforeTotal);
   return {
     currency: opts.currency,

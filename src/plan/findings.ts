@@ -36,10 +36,13 @@ export function describeFinding(f: Finding): string {
 
 export function spotFindings(costed: readonly CostedChange[], prices: PriceLookup): Finding[] {
   const out: Finding[] = [];
-  for (const c of costed) {
+  for (let i = 0; i < costed.length; i++) {
+    const c = costed[i]!;
     if (c.kind !== 'priced' || !c.after) continue;
     const types = new Map<string, string>();
-    for (const p of c.after.components) {
+    const components = c.after.components;
+    for (let j = 0; j < components.length; j++) {
+      const p = components[j]!;
       if (p.priceRef.kind === 'ec2' && p.priceRef.purchase === 'spot') types.set(p.priceRef.instanceType, p.priceRef.region);
     }
     if (types.size === 0) continue;

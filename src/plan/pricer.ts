@@ -40,6 +40,17 @@ function sliceOf(q: Decimal, slice: ComponentSpec['usageSlice']): Decimal {
   return slice.size !== null && above.gt(slice.size) ? dec(slice.size) : above;
 }
 
+/** Unit prices as Decimals, parsed once each (a plan uses a few distinct prices many times). */
+const usdDecimals = new Map<string, Decimal>();
+function usdDecimal(usd: string): Decimal {
+  let d = usdDecimals.get(usd);
+  if (d === undefined) {
+    if (usdDecimals.size >= 10_000) usdDecimals.clear();
+    usdDecimals.set(usd, (d = dec(usd)));
+  }
+  return d;
+}
+
 export function priceComponent(spec: ComponentSpec, prices: PriceLookup, opts: PricingOptions): PricedComponent {
   const quote = prices.quote(spec.price);
   let quantity: Decimal | null = null;
@@ -63,16 +74,17 @@ export function priceComponent(spec: ComponentSpec, prices: PriceLookup, opts: P
         : quote === undefined
           ? 'missing-price'
           : 'priced';
-  return {
+  const priced: { -readonly [K in keyof PricedComponent]: PricedComponent[K] } = {
     name: spec.name,
     unit: spec.unit,
     status,
     monthlyQuantity: quantity,
     unitPriceUsd: quote?.usd ?? null,
-    monthlyCostUsd: unreachedTier ? dec(0) : status === 'priced' && quantity !== null && quote ? quantity.times(dec(quote.usd)) : null,
+    monthlyCostUsd: unreachedTier ? dec(0) : status === 'priced' && quantity !== null && quote ? quantity.times(usdDecimal(quote.usd)) : null,
     price: describePriceRef(spec.price),
     priceRef: spec.price,
-    ...(quote ? { basis: quote.basis } : {}),
-    ...(spec.note ? { note: spec.note } : {}),
   };
+  if (quote) priced.basis = quote.basis;
+  if (spec.note) priced.note = spec.note;
+  return priced;
 }

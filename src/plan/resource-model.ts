@@ -19,5 +19,7 @@ export interface ResourceContext {
 
 export interface ResourceModel {
   readonly types: readonly string[];
+  /** Types this model reads through `ctx.related` (their values are kept when a plan is read for costing). */
+  readonly relatedTypes?: readonly string[];
   components(ctx: ResourceContext): ComponentSpec[];
 }

@@ -47,6 +47,7 @@ export function parseUsageFile(text: string, file: string): UsageFile {
 
 /** The usage value of `key` for a resource: its address first (with or without the instance index), then its type. */
 export function usageValue(usage: UsageFile, address: string, type: string, key: string): number | undefined {
+  if (usage === EMPTY_USAGE) return undefined;
   const exact = usage.byAddress[address]?.[key];
   if (exact !== undefined) return exact;
   const noIndex = address.replace(/\[[^\]]*\]$/, '');

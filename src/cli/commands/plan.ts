@@ -15,9 +15,11 @@ import { spotFindings } from '../../plan/findings.js';
 import { evaluatePolicy, type PolicyResult } from '../../plan/policy.js';
 import { catalogPrices, type PriceLookup } from '../../plan/price-lookup.js';
 import { readPlanBytes } from '../../plan/read-plan.js';
-import { renderComment } from '../../plan/render/comment.js';
-import { renderJson } from '../../plan/render/json.js';
-import { renderTable } from '../../plan/render/table.js';
+import { valuesNeeded } from '../../plan/resources/index.js';
+import { ChunkWriter, lineWriter } from '../../plan/render/chunks.js';
+import { commentLines } from '../../plan/render/comment.js';
+import { writeJson } from '../../plan/render/json.js';
+import { writeTable } from '../../plan/render/table.js';
 import type { UsageFile } from '../../plan/usage.js';
 import { openCatalog } from '../catalog-source.js';
 import { configFx, DEFAULT_HOURS_PER_MONTH } from '../config.js';
@@ -100,21 +102,39 @@ function budgetCheck(diff: CostDiff, name: string, environment: string, db: stri
 /** Costs one plan file. The pricer and the usage reader (yaml, zod) load with the plan commands only. */
 async function costFile(io: CliIo, file: string, s: Settings): Promise<CostedChange[]> {
   const { costPlan } = await import('../../plan/cost-plan.js');
-  const plan = readPlanBytes(readUserFile(io, file, 'Terraform plan JSON (terraform show -json)'), userPath(io, file));
+  // Only the values costing reads are kept: the rest of the parsed plan is garbage as soon as it is read.
+  const plan = readPlanBytes(readUserFile(io, file, 'Terraform plan JSON (terraform show -json)'), userPath(io, file), { keepValues: valuesNeeded });
   return costPlan(plan, { hoursPerMonth: s.hoursPerMonth, prices: s.prices, usage: s.usage, ...(s.defaultRegion ? { defaultRegion: s.defaultRegion } : {}) });
 }
 
-function render(d: CostDiff, s: Settings, flags: PlanFlags, breakdown: boolean, policy?: PolicyResult): string {
+/** The diff of costed changes; they (and the plan values they hold) are garbage once it is built. */
+function diffOf(costed: readonly CostedChange[], s: Settings): CostDiff {
+  return buildDiff(costed, { currency: s.currency, fx: s.fx, hoursPerMonth: s.hoursPerMonth, pricesAsOf: s.prices.pricesAsOf, findings: spotFindings(costed, s.prices) });
+}
+
+/**
+ * The output, written in pieces as it renders: a large plan's report is never one string nor held whole
+ * (the pieces concatenate to what the render* functions return).
+ */
+function render(io: CliIo, d: CostDiff, s: Settings, flags: PlanFlags, breakdown: boolean, policy?: PolicyResult): void {
+  const w = new ChunkWriter((chunk) => io.stdout(chunk));
   switch (s.format) {
     case 'json':
-      return renderJson(d, policy);
+      writeJson(d, policy, (piece) => w.add(piece));
+      break;
     case 'markdown':
-      return renderTable(d, 'markdown', breakdown);
-    case 'github-comment':
-      return renderComment(d, { ...(flags.project ? { project: flags.project } : {}), ...(policy ? { policy } : {}) });
+      writeTable(d, 'markdown', breakdown, lineWriter(w));
+      break;
+    case 'github-comment': {
+      const line = lineWriter(w);
+      for (const l of commentLines(d, { ...(flags.project ? { project: flags.project } : {}), ...(policy ? { policy } : {}) })) line(l);
+      break;
+    }
     case 'table':
-      return renderTable(d, 'text', breakdown);
+      writeTable(d, 'text', breakdown, lineWriter(w));
+      break;
   }
+  w.flush();
 }
 
 function withPlanOptions(cmd: Command): Command {
@@ -148,11 +168,11 @@ export const planCommands: CommandModule = (program: Command, ctx: CliContext) =
     const head = await costFile(ctx.io, file, s);
     const { compareCosted } = await import('../../plan/cost-plan.js');
     const costed = flags.compareTo !== undefined ? compareCosted(afterSideOnly(await costFile(ctx.io, flags.compareTo, s)), head) : head;
-    const computed = buildDiff(costed, { currency: s.currency, fx: s.fx, hoursPerMonth: s.hoursPerMonth, pricesAsOf: s.prices.pricesAsOf, findings: spotFindings(costed, s.prices) });
+    const computed = diffOf(costed, s);
     const diff = budgetName !== undefined ? { ...computed, budget: budgetCheck(computed, budgetName, flags.environment ?? 'prod', globals.db) } : computed;
     const result = evaluatePolicy(diff, policy);
     const checked = policy.failAbove !== undefined || policy.failAbovePercent !== undefined;
-    ctx.io.stdout(render(diff, s, flags, false, checked ? result : undefined));
+    render(ctx.io, diff, s, flags, false, checked ? result : undefined);
     if (result.breached) {
       for (const r of result.reasons) ctx.io.stderr(`nuage: policy: ${r}\n`);
       ctx.setExitCode(EXIT_POLICY);
@@ -166,8 +186,6 @@ export const planCommands: CommandModule = (program: Command, ctx: CliContext) =
       .argument('<plan>', 'plan JSON file'),
   ).action(async (file: string, flags: PlanFlags, cmd: Command) => {
     const s = await settings(flags, ctx.io, await globalOptions(cmd, ctx.io));
-    const costed = afterSideOnly(await costFile(ctx.io, file, s));
-    const diff = buildDiff(costed, { currency: s.currency, fx: s.fx, hoursPerMonth: s.hoursPerMonth, pricesAsOf: s.prices.pricesAsOf, findings: spotFindings(costed, s.prices) });
-    ctx.io.stdout(render(diff, s, flags, true));
+    render(ctx.io, diffOf(afterSideOnly(await costFile(ctx.io, file, s)), s), s, flags, true);
   });
 };

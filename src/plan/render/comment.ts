@@ -25,6 +25,11 @@ export interface CommentOptions {
 const esc = (s: string): string => s.replace(/[<>]/g, (ch) => (ch === '<' ? '&lt;' : '&gt;'));
 
 export function renderComment(d: CostDiff, opts: CommentOptions = {}): string {
+  return commentLines(d, opts).join('\n');
+}
+
+/** The lines of `renderComment`. */
+export function commentLines(d: CostDiff, opts: CommentOptions = {}): string[] {
   const c = d.currency;
   const out: string[] = [commentMarker(opts.project), ''];
   out.push(`## ${opts.project ? `${esc(opts.project)}: ` : ''}${headline(d)}`, '');
@@ -106,5 +111,5 @@ export function renderComment(d: CostDiff, opts: CommentOptions = {}): string {
     out.push('</details>', '');
   }
   out.push(`<sub>${assumptionLines(d).join(' · ')}${d.free.length > 0 ? ` · Free resources: ${d.free.reduce((a, f) => a + f.count, 0)}` : ''} · nuage</sub>`, '');
-  return out.join('\n');
+  return out;
 }

@@ -25,6 +25,40 @@ export function unitPrice(p: Decimal | null, currency: Currency): string {
   return formatMoney(p, currency, p.abs().lt(0.01) && !p.eq(0) ? 6 : 4);
 }
 
+/**
+ * money / signed / unitPrice of one report, each distinct Decimal formatted once: the diff shares one
+ * Decimal between equal amounts, and large plans repeat the same figures.
+ */
+export interface Figures {
+  quantity(q: Decimal | null, unit: string, status: string): string;
+  money(d: Decimal | null): string;
+  signed(d: Decimal): string;
+  unitPrice(p: Decimal | null): string;
+  figure(d: Decimal | null, r: ResourceDiff): string;
+}
+
+export function figuresOf(currency: Currency): Figures {
+  const memo = (format: (d: Decimal) => string): ((d: Decimal) => string) => {
+    const seen = new Map<Decimal, string>();
+    return (d) => {
+      let s = seen.get(d);
+      if (s === undefined) seen.set(d, (s = format(d)));
+      return s;
+    };
+  };
+  const m = memo((d) => formatMoney(d, currency));
+  const sg = memo((d) => signed(d, currency));
+  const up = memo((p) => unitPrice(p, currency));
+  const amount = memo((q) => formatAmount(q, q.eq(q.round(0)) ? 0 : 2));
+  return {
+    quantity: (q, unit, status) => (status === 'usage-based' ? 'usage-based' : q === null ? 'unknown' : `${amount(q)} ${unit}`),
+    money: (d) => (d === null ? '-' : m(d)),
+    signed: sg,
+    unitPrice: (p) => (p === null ? 'no price' : up(p)),
+    figure: (d, r) => (d === null ? '-' : r.incomplete ? `${m(d)}*` : m(d)),
+  };
+}
+
 /** Resource figure with a trailing "*" when incomplete. */
 export function figure(d: Decimal | null, r: ResourceDiff, currency: Currency): string {
   if (d === null) return '-';

@@ -1,8 +1,8 @@
 /** Text and Markdown tables of the cost diff (and of the breakdown: the after side alone). */
-import { markdownTable, textTable, type Column } from '../../report/table.js';
+import { writeMarkdownTable, writeTextTable, type Column } from '../../report/table.js';
 import type { CostDiff } from '../diff.js';
 import { describeFinding } from '../findings.js';
-import { actionLabel, assumptionLines, budgetLine, figure, headline, money, percent, quantity, signed, unitPrice } from './format.js';
+import { actionLabel, assumptionLines, budgetLine, figuresOf, headline, money, percent, signed } from './format.js';
 
 export type TableStyle = 'text' | 'markdown';
 
@@ -25,22 +25,25 @@ const BREAKDOWN_COLUMNS: Column[] = [
 
 function rows(d: CostDiff, breakdown: boolean, style: TableStyle): string[][] {
   const c = d.currency;
+  const f = figuresOf(c);
   const indent = style === 'text' ? '  ' : '↳ ';
   const out: string[][] = [];
-  for (const r of d.resources) {
+  for (let i = 0; i < d.resources.length; i++) {
+    const r = d.resources[i]!;
     out.push(
       breakdown
-        ? [r.address, '', '', figure(r.afterMonthlyCost, r, c)]
-        : [r.address, actionLabel(r), '', '', figure(r.beforeMonthlyCost, r, c), figure(r.afterMonthlyCost, r, c), signed(r.deltaMonthlyCost, c)],
+        ? [r.address, '', '', f.figure(r.afterMonthlyCost, r)]
+        : [r.address, actionLabel(r), '', '', f.figure(r.beforeMonthlyCost, r), f.figure(r.afterMonthlyCost, r), f.signed(r.deltaMonthlyCost)],
     );
-    for (const comp of r.components) {
-      const q = quantity(comp.monthlyQuantity, comp.unit, comp.status);
-      const p = unitPrice(comp.unitPrice, c);
+    for (let j = 0; j < r.components.length; j++) {
+      const comp = r.components[j]!;
+      const q = f.quantity(comp.monthlyQuantity, comp.unit, comp.status);
+      const p = f.unitPrice(comp.unitPrice);
       const status = comp.status === 'priced' ? '' : ` [${comp.status}]`;
       out.push(
         breakdown
-          ? [`${indent}${comp.name}${status}`, q, p, money(comp.afterMonthlyCost, c)]
-          : [`${indent}${comp.name}${status}`, '', q, p, money(comp.beforeMonthlyCost, c), money(comp.afterMonthlyCost, c), ''],
+          ? [`${indent}${comp.name}${status}`, q, p, f.money(comp.afterMonthlyCost)]
+          : [`${indent}${comp.name}${status}`, '', q, p, f.money(comp.beforeMonthlyCost), f.money(comp.afterMonthlyCost), ''],
       );
     }
   }
@@ -64,17 +67,39 @@ export function notPricedLines(d: CostDiff): string[] {
 }
 
 export function renderTable(d: CostDiff, style: TableStyle, breakdown = false): string {
-  const table = (style === 'text' ? textTable : markdownTable)(breakdown ? BREAKDOWN_COLUMNS : DIFF_COLUMNS, rows(d, breakdown, style));
+  return tableLines(d, style, breakdown).join('\n');
+}
+
+/** The lines of `renderTable` (the last one empty: the text ends with a line break). */
+export function tableLines(d: CostDiff, style: TableStyle, breakdown = false): string[] {
+  const out: string[] = [];
+  writeTable(d, style, breakdown, (line) => void out.push(line));
+  return out;
+}
+
+/**
+ * `tableLines`, each line handed to `emit` as it is made (a large plan's table is written as it renders);
+ * text table lines as pieces through `emit.parts` when given.
+ */
+export function writeTable(d: CostDiff, style: TableStyle, breakdown: boolean, emit: ((line: string) => void) & { parts?: (parts: readonly string[], count: number) => void }): void {
   const title = breakdown ? `Monthly cost breakdown: ${money(d.after.totalMonthlyCost, d.currency)}` : headline(d);
   const bullet = style === 'text' ? '' : '- ';
-  const parts = [style === 'text' ? `${title}\n\n` : `### ${title}\n\n`, table];
-  if (d.resources.some((r) => r.incomplete)) parts.push(`\n${style === 'text' ? '' : '\\'}* some component is unknown, usage-based or has no price: the figure is a lower bound\n`);
+  emit(style === 'text' ? title : `### ${title}`);
+  emit('');
+  const columns = breakdown ? BREAKDOWN_COLUMNS : DIFF_COLUMNS;
+  if (style === 'text') writeTextTable(columns, rows(d, breakdown, style), emit, emit.parts);
+  else writeMarkdownTable(columns, rows(d, breakdown, style), emit);
+  const block = (lines: readonly string[]): void => {
+    emit('');
+    for (let i = 0; i < lines.length; i++) emit(lines[i]!);
+  };
+  if (d.resources.some((r) => r.incomplete)) block([`${style === 'text' ? '' : '\\'}* some component is unknown, usage-based or has no price: the figure is a lower bound`]);
   const notPriced = notPricedLines(d);
-  if (notPriced.length > 0) parts.push(`\n${notPriced.map((l) => bullet + l).join('\n')}\n`);
-  if (d.free.length > 0) parts.push(`\n${bullet}Free: ${d.free.map((f) => `${f.type} × ${f.count}`).join(', ')}\n`);
+  if (notPriced.length > 0) block(notPriced.map((l) => bullet + l));
+  if (d.free.length > 0) block([`${bullet}Free: ${d.free.map((f) => `${f.type} × ${f.count}`).join(', ')}`]);
   const budget = budgetLine(d);
-  if (budget) parts.push(`\n${bullet}${budget}\n`);
-  if (d.findings.length > 0) parts.push(`\n${d.findings.map((f) => `${bullet}Warning: ${describeFinding(f)}`).join('\n')}\n`);
-  parts.push(`\n${assumptionLines(d).map((l) => bullet + l).join('\n')}\n`);
-  return parts.join('');
+  if (budget) block([`${bullet}${budget}`]);
+  if (d.findings.length > 0) block(d.findings.map((f) => `${bullet}Warning: ${describeFinding(f)}`));
+  block(assumptionLines(d).map((l) => bullet + l));
+  emit('');
 }

@@ -50,6 +50,7 @@ function withNote(specs: ComponentSpec[], note: string | undefined): ComponentSp
 
 export const awsAutoscalingGroup: ResourceModel = {
   types: ['aws_autoscaling_group'],
+  relatedTypes: ['aws_launch_configuration', 'aws_launch_template'],
   components(ctx) {
     const a = ctx.attrs;
     const cap = capacityOf(a);

@@ -16,6 +16,7 @@ export const EKS_DEFAULT_DISK_GB = 20;
 
 export const awsEksNodeGroup: ResourceModel = {
   types: ['aws_eks_node_group'],
+  relatedTypes: ['aws_launch_template'],
   components(ctx) {
     const a = ctx.attrs;
     const scaling = a.block('scaling_config');

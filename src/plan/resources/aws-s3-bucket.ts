@@ -20,11 +20,21 @@ export function s3StorageTiers(region: string): ComponentSpec[] {
   });
 }
 
+/** A bucket's components depend only on its region: declared once per region (specs are never mutated). */
+const byRegion = new Map<string, readonly ComponentSpec[]>();
+
 export const awsS3Bucket: ResourceModel = {
   types: ['aws_s3_bucket'],
-  components: ({ region }) => [
-    ...s3StorageTiers(region),
-    { name: 'PUT, COPY, POST, LIST requests', unit: 'million requests', usageKey: 'monthly_tier1_requests_millions', price: service(region, s3Requests(1)) },
-    { name: 'GET and other requests', unit: 'million requests', usageKey: 'monthly_tier2_requests_millions', price: service(region, s3Requests(2)) },
-  ],
+  components: ({ region }) => {
+    let specs = byRegion.get(region);
+    if (!specs) {
+      specs = [
+        ...s3StorageTiers(region),
+        { name: 'PUT, COPY, POST, LIST requests', unit: 'million requests', usageKey: 'monthly_tier1_requests_millions', price: service(region, s3Requests(1)) },
+        { name: 'GET and other requests', unit: 'million requests', usageKey: 'monthly_tier2_requests_millions', price: service(region, s3Requests(2)) },
+      ];
+      byRegion.set(region, specs);
+    }
+    return [...specs];
+  },
 };

@@ -35,6 +35,16 @@ export function resourceModel(type: string): ResourceModel | undefined {
   return BY_TYPE.get(type);
 }
 
+const RELATED_TYPES = new Set<string>(RESOURCE_MODELS.flatMap((m) => m.relatedTypes ?? []));
+
+/**
+ * Whether costing reads the values of a resource of this type: priced types and the types they refer to
+ * (launch templates…). The values of the others are not kept when a plan is read for costing.
+ */
+export function valuesNeeded(type: string): boolean {
+  return BY_TYPE.has(type) || RELATED_TYPES.has(type);
+}
+
 /** AWS resource types with no charge of their own (their cost shows up on the resources that use them). */
 export const FREE_TYPES: ReadonlySet<string> = new Set([
   'aws_autoscaling_attachment',
