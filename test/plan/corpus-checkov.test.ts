@@ -16,7 +16,7 @@ function diffFile(name: string, defaultRegion?: string) {
   const file = `${DIR}/${name}`;
   const prices = catalogPrices(testCatalog());
   const costed = costPlan(readPlanBytes(readFileSync(file), file), { hoursPerMonth: 730, prices, ...(defaultRegion ? { defaultRegion } : {}) });
-  return buildDiff(costed, { currency: 'USD', fx: TEST_FX, hoursPerMonth: 730, pricesAsOf: prices.pricesAsOf });
+  return buildDiff(costed, { currency: 'USD', fx: TEST_FX, hoursPerMonth: 730, prices });
 }
 
 describe.skipIf(!haveCorpus(DIR, 'checkov plans'))('checkov corpus', () => {
