@@ -73,10 +73,13 @@ export class UsedPrices {
   }
 }
 
+/** Sources named one by one per kind, up to this many (a diff uses few); beyond, the ranges only. */
+const MAX_SOURCES_NAMED = 4;
+
 function summaryOf(d: Record<PlanPriceKind, PriceDates>, undated: UndatedPrices | undefined): string {
   const parts: string[] = [];
   for (const kind of PLAN_PRICE_KINDS) {
-    const dated = d[kind].prices > 0 ? describePriceDates(d[kind]) : undefined;
+    const dated = d[kind].prices > 0 ? describePriceDates(d[kind], MAX_SOURCES_NAMED) : undefined;
     const n = undated?.[kind] ?? 0;
     const undatedText = n > 0 ? `${n} undated price${n === 1 ? '' : 's'} (${undated!.source})` : undefined;
     if (dated !== undefined || undatedText !== undefined) parts.push(`${LABELS[kind]} ${[dated, undatedText].filter(Boolean).join(', ')}`);
