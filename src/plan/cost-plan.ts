@@ -18,6 +18,8 @@ export type ResourceKind = 'priced' | 'free' | 'unsupported';
 export interface SideCost {
   readonly monthlyCostUsd: Decimal;
   readonly components: readonly PricedComponent[];
+  /** How many components are not priced (missing price, unknown, usage-based without a value). */
+  readonly unpriced: number;
 }
 
 export interface CostedChange {
@@ -146,12 +148,14 @@ function costSide(change: ResourceChange, side: Side, region: string, attrs: Att
   const specs = model.components(new SideContext(change, side, region, attrs, model, resolve));
   const components: PricedComponent[] = new Array(specs.length);
   let monthlyCostUsd = ZERO;
+  let unpriced = 0;
   for (let j = 0; j < specs.length; j++) {
     const priced = priceComponent(specs[j]!, prices, pricing);
     components[j] = priced;
     if (priced.monthlyCostUsd !== null) monthlyCostUsd = monthlyCostUsd.plus(priced.monthlyCostUsd);
+    if (priced.status !== 'priced') unpriced++;
   }
-  return { monthlyCostUsd, components };
+  return { monthlyCostUsd, components, unpriced };
 }
 
 export function costPlan(plan: Plan, opts: CostOptions): CostedChange[] {

@@ -9,7 +9,10 @@ import type { CostedChange, SideCost } from './cost-plan.js';
 import type { ChangeAction, ReplaceOrder } from './plan-types.js';
 import type { ComponentStatus, PricedComponent } from './pricer.js';
 import type { BudgetCheck } from './budget-check.js';
+import { combineBounds, isComplete, pairBound, unsupportedBound, type Bound, type Incompleteness } from './completeness.js';
 import type { Finding } from './findings.js';
+import type { PriceLookup } from './price-lookup.js';
+import { headlineDate, UsedPrices, type PlanPriceDates } from './price-dates-used.js';
 
 export interface ComponentDiff {
   readonly name: string;
@@ -26,6 +29,9 @@ export interface ComponentDiff {
   readonly note?: string;
 }
 
+/** What a side shows when none of its components is priced: every one usage-based, every one unknown, else no price. */
+export type NothingPriced = 'usage-based' | 'unknown' | 'no price';
+
 export interface ResourceDiff {
   readonly address: string;
   readonly type: string;
@@ -37,6 +43,11 @@ export interface ResourceDiff {
   readonly deltaMonthlyCost: Decimal;
   /** Some component is unknown, usage-based without a value, or has no price: the figure is a lower bound. */
   readonly incomplete: boolean;
+  /** Set on a side that has components but none priced (its figure, 0, means nothing). */
+  readonly beforeNothingPriced?: NothingPriced;
+  readonly afterNothingPriced?: NothingPriced;
+  /** How what is not priced bounds the delta (see completeness.ts). */
+  readonly deltaBound: Bound;
   readonly components: readonly ComponentDiff[];
 }
 
@@ -51,12 +62,19 @@ export interface ListedComponent {
 export interface CostDiff {
   readonly currency: Currency;
   readonly hoursPerMonth: number;
+  /** The oldest on-demand price date used, else the oldest price date used, else the catalog's date for the regions. */
   readonly pricesAsOf: string;
+  /** The dates of the prices used, per kind (price-dates-used.ts). */
+  readonly priceDates: PlanPriceDates;
   readonly fx: FxRate;
   readonly regions: readonly string[];
-  readonly before: { readonly totalMonthlyCost: Decimal };
-  readonly after: { readonly totalMonthlyCost: Decimal };
-  readonly delta: { readonly totalMonthlyCost: Decimal; readonly percent: Decimal | null };
+  /** `complete`: nothing on this side is left out of the total (else the total is a lower bound). */
+  readonly before: { readonly totalMonthlyCost: Decimal; readonly complete: boolean };
+  readonly after: { readonly totalMonthlyCost: Decimal; readonly complete: boolean };
+  /** `complete`: the delta is exact (`bound` "exact"); `bound` says which way it may be off otherwise. */
+  readonly delta: { readonly totalMonthlyCost: Decimal; readonly percent: Decimal | null; readonly complete: boolean; readonly bound: Bound };
+  /** What the totals leave out: the listed components, and resources of unsupported types. */
+  readonly incomplete: Incompleteness;
   /** Priced resources, in plan order. */
   readonly resources: readonly ResourceDiff[];
   readonly unsupported: readonly { readonly type: string; readonly count: number; readonly addresses: readonly string[] }[];
@@ -73,7 +91,8 @@ export interface DiffOptions {
   readonly currency: Currency;
   readonly fx: FxRate;
   readonly hoursPerMonth: number;
-  readonly pricesAsOf: string;
+  /** The catalog's sources and its date for regions without any dated price used. */
+  readonly prices: Pick<PriceLookup, 'catalogSources' | 'catalogDate'>;
   readonly findings?: readonly Finding[];
 }
 
@@ -99,17 +118,29 @@ function distinctNames(list: readonly PricedComponent[]): boolean {
   return true;
 }
 
+/** Per resource: how what is not priced bounds its delta (set while its rows are built). */
+interface RowState {
+  bound: Bound;
+}
+
 function mergeComponents(
   before: SideCost | null,
   after: SideCost | null,
   conv: (usd: Decimal) => Decimal,
   unitPrice: (usd: string) => Decimal,
   quantity: (q: Decimal | null) => Decimal | null,
+  used: UsedPrices,
+  state: RowState,
 ): ComponentDiff[] {
   const bs = before?.components ?? NO_COMPONENTS;
   const as = after?.components ?? NO_COMPONENTS;
+  const checkBounds = (before?.unpriced ?? 0) + (after?.unpriced ?? 0) > 0;
   const row = (b: PricedComponent | undefined, a: PricedComponent | undefined): ComponentDiff => {
     const main = (a ?? b)!;
+    // The prices used (for the report's price dates) and the delta's bound, collected as rows are built.
+    if (b !== undefined) used.add(b);
+    if (a !== undefined && a !== b) used.add(a);
+    if (checkBounds) state.bound = combineBounds(state.bound, pairBound(b, a));
     const row: { -readonly [K in keyof ComponentDiff]: ComponentDiff[K] } = {
       name: main.name,
       unit: main.unit,
@@ -160,7 +191,13 @@ function listComponent(c: CostedChange, p: PricedComponent, usageBased: ListedCo
   else if (p.status === 'unknown') unknown.push({ ...item, reason: p.priceRef.kind === 'unknown' ? p.priceRef.reason : 'quantity known only after apply' });
 }
 
-const hasUnpriced = (side: SideCost | null): boolean => side !== null && side.components.some((p) => p.status !== 'priced');
+/** The label of a side with components of which none is priced; undefined otherwise. */
+function nothingPriced(side: SideCost | null): NothingPriced | undefined {
+  if (side === null || side.unpriced === 0 || side.unpriced < side.components.length) return undefined;
+  const first = side.components[0]!.status;
+  if (first !== 'missing-price' && side.components.every((p) => p.status === first)) return first as 'usage-based' | 'unknown';
+  return 'no price';
+}
 
 export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): CostDiff {
   const toCurrency = usdConverter(opts.currency, opts.fx);
@@ -200,14 +237,26 @@ export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): C
   const missingPrices: ListedComponent[] = [];
   const unknown: ListedComponent[] = [];
   const regions = new Set<string>();
+  const used = new UsedPrices();
   let beforeTotal = ZERO;
   let afterTotal = ZERO;
+  let bound: Bound = 'exact';
+  let beforeComplete = true;
+  let afterComplete = true;
+  let unsupportedResources = 0;
+  const state: RowState = { bound: 'exact' };
   for (let i = 0; i < costed.length; i++) {
     const c = costed[i]!;
     if (c.kind === 'unsupported') {
       const list = unsupported.get(c.change.type);
       if (list) list.push(c.change.address);
       else unsupported.set(c.change.type, [c.change.address]);
+      unsupportedResources++;
+      const hasBefore = c.change.before !== null;
+      const hasAfter = c.change.after !== null;
+      if (hasBefore) beforeComplete = false;
+      if (hasAfter) afterComplete = false;
+      bound = combineBounds(bound, unsupportedBound(c.change.action, hasBefore, hasAfter));
       continue;
     }
     if (c.kind === 'free') {
@@ -217,11 +266,21 @@ export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): C
     if (c.region) regions.add(c.region);
     const before = c.before ? conv(c.before.monthlyCostUsd) : null;
     const after = c.after ? conv(c.after.monthlyCostUsd) : null;
-    const listed = (c.after ?? c.before)?.components ?? NO_COMPONENTS;
-    for (let j = 0; j < listed.length; j++) listComponent(c, listed[j]!, usageBased, missingPrices, unknown);
+    const listedSide = c.after ?? c.before;
+    if (listedSide !== null && listedSide.unpriced > 0) {
+      const listed = listedSide.components;
+      for (let j = 0; j < listed.length; j++) listComponent(c, listed[j]!, usageBased, missingPrices, unknown);
+    }
     if (before) beforeTotal = beforeTotal.plus(before);
     if (after) afterTotal = afterTotal.plus(after);
-    resources.push({
+    const bUnpriced = c.before !== null && c.before.unpriced > 0;
+    const aUnpriced = c.after !== null && c.after.unpriced > 0;
+    if (bUnpriced) beforeComplete = false;
+    if (aUnpriced) afterComplete = false;
+    state.bound = 'exact';
+    const components = mergeComponents(c.before, c.after, conv, unitPrice, quantity, used, state);
+    bound = combineBounds(bound, state.bound);
+    const resource: { -readonly [K in keyof ResourceDiff]: ResourceDiff[K] } = {
       address: c.change.address,
       type: c.change.type,
       action: c.change.action,
@@ -231,20 +290,33 @@ export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): C
       afterMonthlyCost: after,
       // A created resource's delta is its after figure (the same value; x − 0 would only copy it).
       deltaMonthlyCost: before === null ? (after ?? ZERO) : (after ?? ZERO).minus(before),
-      incomplete: hasUnpriced(c.before) || hasUnpriced(c.after),
-      components: mergeComponents(c.before, c.after, conv, unitPrice, quantity),
-    });
+      incomplete: bUnpriced || aUnpriced,
+      deltaBound: state.bound,
+      components,
+    };
+    if (bUnpriced || aUnpriced) {
+      const nb = nothingPriced(c.before);
+      const na = nothingPriced(c.after);
+      if (nb) resource.beforeNothingPriced = nb;
+      if (na) resource.afterNothingPriced = na;
+    }
+    resources.push(resource);
   }
   const delta = afterTotal.minus(beforeTotal);
+  const sortedRegions = [...regions].sort();
+  const priceDates = used.build(opts.prices.catalogSources);
+  const incomplete: Incompleteness = { missingPrice: missingPrices.length, unknown: unknown.length, usageBased: usageBased.length, unsupportedResources };
   return {
     currency: opts.currency,
     hoursPerMonth: opts.hoursPerMonth,
-    pricesAsOf: opts.pricesAsOf,
+    pricesAsOf: headlineDate(priceDates, () => opts.prices.catalogDate(sortedRegions)),
+    priceDates,
     fx: opts.fx,
-    regions: [...regions].sort(),
-    before: { totalMonthlyCost: beforeTotal },
-    after: { totalMonthlyCost: afterTotal },
-    delta: { totalMonthlyCost: delta, percent: beforeTotal.eq(0) ? null : delta.div(beforeTotal).times(100) },
+    regions: sortedRegions,
+    before: { totalMonthlyCost: beforeTotal, complete: beforeComplete },
+    after: { totalMonthlyCost: afterTotal, complete: afterComplete },
+    delta: { totalMonthlyCost: delta, percent: beforeTotal.eq(0) ? null : delta.div(beforeTotal).times(100), complete: bound === 'exact', bound },
+    incomplete,
     resources,
     unsupported: [...unsupported.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, addresses]) => ({ type, count: addresses.length, addresses })),
     free: [...free.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, count]) => ({ type, count })),

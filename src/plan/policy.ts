@@ -1,8 +1,15 @@
 /**
  * CI policy: `--fail-above <amount>` (monthly delta in the output currency) and `--fail-above-percent <n>`.
  * A pure function of the diff; the CLI exits 2 when `breached`.
+ *
+ * The delta leaves out what is not priced (completeness.ts). A breach or a pass that this could overturn
+ * says so: a breach of an upper bound or of a delta whose direction is unknown names what is left out; a
+ * pass of a lower bound (or of an unknown direction) is a pass with a warning, not a breach: nuage cannot
+ * tell, and failing every plan that touches an unpriced resource would make the check useless. Add usage
+ * values or price overrides to make the figure complete.
  */
 import { dec, formatSignedMoney, type Decimal } from '../money/index.js';
+import { leftOutText } from './completeness.js';
 import type { CostDiff } from './diff.js';
 
 export interface Policy {
@@ -13,20 +20,42 @@ export interface Policy {
 export interface PolicyResult {
   readonly breached: boolean;
   readonly reasons: readonly string[];
+  /** Limits met by a delta that may be higher than shown (what is not priced is left out). */
+  readonly warnings: readonly string[];
 }
 
 export function evaluatePolicy(d: CostDiff, policy: Policy): PolicyResult {
   const reasons: string[] = [];
+  const warnings: string[] = [];
   const delta = d.delta.totalMonthlyCost;
+  const bound = d.delta.bound;
+  const leftOut = leftOutText(d.incomplete);
+  // "at least +€7.27", "at most +€7.27", "+€7.27 (priced components only)".
+  const shown = (figure: string): string =>
+    bound === 'lower' ? `at least ${figure}` : bound === 'upper' ? `at most ${figure}` : bound === 'unknown' ? `${figure} (priced components only)` : figure;
+  const caveat = bound === 'exact' ? '' : `; not priced, so not in it: ${leftOut}`;
+  // A pass can be overturned by what is left out unless the delta is exact or an upper bound.
+  const mayBeHigher = bound === 'lower' || bound === 'unknown';
   if (policy.failAbove !== undefined) {
     const limit = dec(policy.failAbove);
-    if (delta.gt(limit)) reasons.push(`monthly cost delta ${formatSignedMoney(delta, d.currency)} is above --fail-above ${limit.toString()} ${d.currency}`);
+    const what = `monthly cost delta ${shown(formatSignedMoney(delta, d.currency))}`;
+    const rule = `--fail-above ${limit.toString()} ${d.currency}`;
+    if (delta.gt(limit)) reasons.push(`${what} is above ${rule}${caveat}`);
+    else if (mayBeHigher) warnings.push(`${what} is within ${rule}, but the real delta may be higher${caveat}`);
   }
   if (policy.failAbovePercent !== undefined) {
     const limit = dec(policy.failAbovePercent);
+    const rule = `--fail-above-percent ${limit.toString()} %`;
     const pct: Decimal | null = d.delta.percent;
-    if (pct !== null && pct.gt(limit)) reasons.push(`monthly cost delta ${pct.round(2).toString()} % is above --fail-above-percent ${limit.toString()} %`);
-    if (pct === null && delta.gt(0)) reasons.push(`monthly cost grows from zero by ${formatSignedMoney(delta, d.currency)}: above --fail-above-percent ${limit.toString()} %`);
+    if (pct !== null) {
+      const what = `monthly cost delta ${shown(`${pct.round(2).toString()} %`)}`;
+      if (pct.gt(limit)) reasons.push(`${what} is above ${rule}${caveat}`);
+      else if (mayBeHigher) warnings.push(`${what} is within ${rule}, but the real delta may be higher${caveat}`);
+    } else if (delta.gt(0)) {
+      reasons.push(`monthly cost grows from zero by ${shown(formatSignedMoney(delta, d.currency))}: above ${rule}${caveat}`);
+    } else if (mayBeHigher) {
+      warnings.push(`monthly cost stays at zero on the priced components (${rule} not breached), but the real cost may grow${caveat}`);
+    }
   }
-  return { breached: reasons.length > 0, reasons };
+  return { breached: reasons.length > 0, reasons, warnings };
 }

@@ -1,7 +1,7 @@
 /**
  * Where the pricer gets its unit prices: the catalog, with a price override file layered on top.
  */
-import type { Catalog, PriceBasis, SpotFacts } from '../catalog/types.js';
+import type { Catalog, CatalogSource, PriceBasis, SpotFacts } from '../catalog/types.js';
 import { ec2Dedicated } from '../catalog/service-keys.js';
 import { dec } from '../money/index.js';
 import type { PriceRef } from './components.js';
@@ -17,15 +17,24 @@ export interface PriceQuote {
 export interface PriceLookup {
   quote(ref: PriceRef): PriceQuote | undefined;
   spotFacts(region: string, instanceType: string): SpotFacts | undefined;
-  /** Headline date of the prices used: the catalog's, or the override file's when it sets one. */
-  readonly pricesAsOf: string;
+  /** The catalog's sources (their own dates, for the price dates of a report). */
+  readonly catalogSources: readonly CatalogSource[];
+  /**
+   * The catalog's date for these regions when a report used no dated price: the oldest of their newest
+   * on-demand dates (`priceDates(region)`), else the catalog-wide newest date. Computed on demand.
+   */
+  catalogDate(regions: readonly string[]): string;
 }
 
+/** `asOf` of the prices of an override file that states no date (`asOf` absent): never borrowed from the catalog. */
+export const UNDATED = 'undated';
+
 export function catalogPrices(catalog: Catalog, overrides?: PriceOverrides): PriceLookup {
+  // The override file's own basis: its name and its date (or "undated"), never the catalog's date.
   const overrideBasis: PriceBasis = {
     kind: 'exact',
-    source: `price override file ${overrides?.file ?? ''}`.trim(),
-    asOf: overrides?.asOf ?? catalog.info().pricesAsOf,
+    source: `price override file ${overrides?.shownAs ?? ''}`.trim(),
+    asOf: overrides?.asOf ?? UNDATED,
   };
   const ec2Override = (ref: Extract<PriceRef, { kind: 'ec2' }>): PriceQuote | undefined => {
     const o = overrides?.ec2?.find(
@@ -49,7 +58,15 @@ export function catalogPrices(catalog: Catalog, overrides?: PriceOverrides): Pri
   };
 
   return {
-    pricesAsOf: overrides?.asOf ?? catalog.info().pricesAsOf,
+    catalogSources: catalog.info().sources,
+    catalogDate(regions) {
+      let date: string | undefined;
+      for (const r of regions) {
+        const newest = catalog.priceDates(r).onDemand.newest;
+        if (newest !== undefined && (date === undefined || newest < date)) date = newest;
+      }
+      return date ?? catalog.info().pricesAsOf;
+    },
     spotFacts: (region, type) => catalog.ec2Prices(region, type)?.spot,
     quote(ref) {
       if (ref.kind === 'unknown') return undefined;

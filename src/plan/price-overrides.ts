@@ -2,7 +2,7 @@
  * A price override file (`--prices overrides.yml`): prices that win over the catalog, so tests and what-if
  * runs can inject figures. USD, decimal strings (numbers are accepted and kept as written).
  *
- *   asOf: "2021-04-01"            # optional: date shown for these prices
+ *   asOf: "2021-04-01"            # optional: date of these prices (absent: reports call them "undated")
  *   ec2:
  *     - instanceType: t2.micro
  *       usdPerHour: "0.12"
@@ -50,9 +50,10 @@ const overridesSchema = z.strictObject({
   services: z.array(serviceOverride).optional(),
 });
 
-export type PriceOverrides = z.infer<typeof overridesSchema> & { readonly file: string };
+/** `file`: the path errors name; `shownAs`: how reports name it (the path as the user gave it). */
+export type PriceOverrides = z.infer<typeof overridesSchema> & { readonly file: string; readonly shownAs: string };
 
-export function parsePriceOverrides(text: string, file: string): PriceOverrides {
+export function parsePriceOverrides(text: string, file: string, shownAs: string = file): PriceOverrides {
   let raw: unknown;
   try {
     raw = parseYaml(text) ?? {};
@@ -66,5 +67,5 @@ export function parsePriceOverrides(text: string, file: string): PriceOverrides 
     const path = issue?.path.join('.') ?? '';
     throw new InputError({ file, field: path || undefined }, issue?.message ?? 'invalid price override file');
   }
-  return { ...parsed.data, file };
+  return { ...parsed.data, file, shownAs };
 }

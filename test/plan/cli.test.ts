@@ -3,6 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSnapshotCatalog } from '../../src/catalog/snapshot.js';
 import { PROJECT_ROOT } from '../support/corpora.js';
 import { runCli } from '../support/cli.js';
 import { planJson } from './support.js';
@@ -83,6 +84,31 @@ describe('nuage diff (CLI)', () => {
     expect(b.stdout).toContain('Monthly cost breakdown: $110.44');
     const c = await run('diff', 'plan.json', '--format', 'github-comment', '--project', 'net');
     expect(c.stdout.startsWith('<!-- nuage-cost-diff:net -->')).toBe(true);
+  });
+});
+
+describe('price dates on the shipped snapshot', () => {
+  it('a eu-west-3 diff states the dates of its own prices, not the newest date of the catalog (us-east-1)', async () => {
+    const plan = planJson(
+      [
+        { address: 'aws_instance.api', after: { instance_type: 'm5.large', root_block_device: [{ volume_type: 'gp2', volume_size: 20 }] } },
+        { address: 'aws_lb.web', after: { load_balancer_type: 'application' } },
+        { address: 'aws_db_instance.db', after: { instance_class: 'db.t3.micro', engine: 'postgres', allocated_storage: 20, storage_type: 'gp2' } },
+      ],
+      { region: 'eu-west-3' },
+    );
+    await writeFile(join(dir, 'paris.json'), JSON.stringify(plan));
+    const catalogNewest = loadSnapshotCatalog().info().pricesAsOf;
+    const j = JSON.parse((await run('diff', 'paris.json', '--format', 'json')).stdout) as { pricesAsOf: string; priceDates: { summary: string; onDemand: { oldest: string } } };
+    expect(j.pricesAsOf).toBe(j.priceDates.onDemand.oldest);
+    expect(j.pricesAsOf).not.toBe(catalogNewest);
+    // m5.large on-demand (SkyPilot); the ALB hour (2026 offer), the gp2 root volume (2020 bulk CSV), the RDS
+    // class and storage (estimates from the 2023 eu-west-1 dump).
+    expect(j.priceDates.summary).toMatch(/^EC2 on-demand \S+ exact \(skypilot-v7\); services .*exact.*estimate/);
+    const table = (await run('diff', 'paris.json')).stdout;
+    expect(table).toContain(`Prices as of: ${j.pricesAsOf} (oldest EC2 on-demand price used;`);
+    expect(table).toContain(`Price dates (of the prices used): ${j.priceDates.summary}`);
+    expect(table).not.toContain(catalogNewest);
   });
 });
 

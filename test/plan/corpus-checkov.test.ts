@@ -7,6 +7,7 @@ import { buildDiff } from '../../src/plan/diff.js';
 import { PlanFormatError, RegionUnknownError } from '../../src/plan/errors.js';
 import { catalogPrices } from '../../src/plan/price-lookup.js';
 import { readPlanBytes } from '../../src/plan/read-plan.js';
+import { runCli } from '../support/cli.js';
 import { corpusPath, haveCorpus } from '../support/corpora.js';
 import { TEST_FX, testCatalog } from './support.js';
 
@@ -16,7 +17,7 @@ function diffFile(name: string, defaultRegion?: string) {
   const file = `${DIR}/${name}`;
   const prices = catalogPrices(testCatalog());
   const costed = costPlan(readPlanBytes(readFileSync(file), file), { hoursPerMonth: 730, prices, ...(defaultRegion ? { defaultRegion } : {}) });
-  return buildDiff(costed, { currency: 'USD', fx: TEST_FX, hoursPerMonth: 730, pricesAsOf: prices.pricesAsOf });
+  return buildDiff(costed, { currency: 'USD', fx: TEST_FX, hoursPerMonth: 730, prices });
 }
 
 describe.skipIf(!haveCorpus(DIR, 'checkov plans'))('checkov corpus', () => {
@@ -41,6 +42,28 @@ describe.skipIf(!haveCorpus(DIR, 'checkov plans'))('checkov corpus', () => {
     expect(d.unsupported.find((u) => u.type === 'aws_s3_bucket')).toBeUndefined();
     expect(d.free.find((f) => f.type === 'aws_iam_role')?.count).toBe(3);
     expect(toNumber(d.after.totalMonthlyCost)).toBe(0);
+  });
+
+  it('on the shipped snapshot the comment says the figure is a lower bound, and what has no price shows none', async () => {
+    const file = `${DIR}/runner__plan__tfplan.json`;
+    const r = await runCli(['diff', file, '--format', 'github-comment']);
+    expect(r.code).toBe(0);
+    // Only the two t2.nano instances have a us-west-2 price (2 × 0.0068 × 730 / 1.165 = €8.52… per the snapshot).
+    expect(r.stdout).toMatch(/^## Monthly cost will increase by at least €[\d.]+ \(7 components without a price, 31 usage-based, 11 resources of unsupported types\)$/m);
+    expect(r.stdout).toMatch(/\*\*€0\.00 → at least €[\d.]+\*\* per month/);
+    for (const a of ['aws_db_instance.default', 'aws_ebs_volume.web_host_storage', 'aws_eks_cluster.eks_cluster', 'aws_elb.weblb']) {
+      expect(r.stdout).toContain(`| \`${a}\` | create | - | no price | no price |`);
+    }
+    expect(r.stdout).toContain('| `aws_s3_bucket.logs` | create | - | usage-based | usage-based |');
+    expect(r.stdout).not.toContain('€0.00*');
+    // Within --fail-above: exit 0, with a warning (the delta is a lower bound); above: exit 2, "at least".
+    const within = await runCli(['diff', file, '--fail-above', '500', '--format', 'github-comment']);
+    expect(within.code).toBe(0);
+    expect(within.stderr).toMatch(/^nuage: policy warning: monthly cost delta at least \+€[\d.]+ is within --fail-above 500 EUR, but the real delta may be higher; not priced, so not in it: 7 components without a price, 31 usage-based, 11 resources of unsupported types\n$/);
+    expect(within.stdout).toContain('> **Policy warning:** monthly cost delta at least');
+    const over = await runCli(['diff', file, '--fail-above', '1']);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toMatch(/^nuage: policy: monthly cost delta at least \+€[\d.]+ is above --fail-above 1 EUR; not priced/);
   });
 
   it('UTF-16LE + CRLF plan is decoded and priced', () => {

@@ -20,12 +20,12 @@ const costed = (before: PricedComponent[] | null, after: PricedComponent[] | nul
   change: { address: 'aws_instance.a', moduleAddress: '', type: 'aws_instance', name: 'a', providerName: 'aws', action: 'update', before: null, after: null },
   kind: 'priced',
   region: 'eu-west-3',
-  before: before && { monthlyCostUsd: before.reduce((t, c) => t.plus(c.monthlyCostUsd!), dec(0)), components: before },
-  after: after && { monthlyCostUsd: after.reduce((t, c) => t.plus(c.monthlyCostUsd!), dec(0)), components: after },
+  before: before && { monthlyCostUsd: before.reduce((t, c) => t.plus(c.monthlyCostUsd!), dec(0)), components: before, unpriced: before.filter((c) => c.status !== 'priced').length },
+  after: after && { monthlyCostUsd: after.reduce((t, c) => t.plus(c.monthlyCostUsd!), dec(0)), components: after, unpriced: after.filter((c) => c.status !== 'priced').length },
 });
 
 const rows = (c: CostedChange) =>
-  buildDiff([c], { currency: 'USD', fx: TEST_FX, hoursPerMonth: 730, pricesAsOf: 'x' }).resources[0]!.components.map((r) => [
+  buildDiff([c], { currency: 'USD', fx: TEST_FX, hoursPerMonth: 730, prices: { catalogSources: [], catalogDate: () => 'x' } }).resources[0]!.components.map((r) => [
     r.name,
     r.beforeMonthlyCost?.toString() ?? null,
     r.afterMonthlyCost?.toString() ?? null,

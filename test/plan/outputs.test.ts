@@ -57,7 +57,9 @@ describe('output formats', () => {
     const text = renderComment(d, { project: 'payments' });
     await expect(text).toMatchFileSnapshot('__golden__/format.github-comment.md');
     expect(text.startsWith('<!-- nuage-cost-diff:payments -->\n')).toBe(true);
-    expect(text).toContain('## payments: Monthly cost will increase by €26.39 (+9.2 %)');
+    // The NAT gateway's data processed (usage-based) and the CloudFront distribution (unsupported) are left out.
+    expect(text).toContain('## payments: Monthly cost will increase by at least €26.39 (+9.2 %; 1 usage-based, 1 resource of an unsupported type)');
+    expect(text).toContain('**€287.94 → at least €314.32** per month');
     expect(text).toContain('<details><summary>Cost components</summary>');
     expect(text).toContain('FX 1 EUR = 1.165 USD');
     expect(byAbsoluteDelta(d.resources).map((r) => r.address)).toEqual([
@@ -99,13 +101,25 @@ describe('--compare-to', () => {
 describe('policy', () => {
   const d = diffOf(stack, { currency: 'USD' });
   it('passes within limits and breaches above, with reasons', () => {
-    expect(evaluatePolicy(d, {})).toEqual({ breached: false, reasons: [] });
-    expect(evaluatePolicy(d, { failAbove: '100', failAbovePercent: '10' }).breached).toBe(false);
+    expect(evaluatePolicy(d, {})).toEqual({ breached: false, reasons: [], warnings: [] });
+    // The delta is a lower bound (a usage-based component and an unsupported resource are created): a pass
+    // is a pass with a warning, a breach says "at least".
+    const pass = evaluatePolicy(d, { failAbove: '100', failAbovePercent: '10' });
+    expect(pass.breached).toBe(false);
+    expect(pass.warnings).toEqual([
+      'monthly cost delta at least +$30.74 is within --fail-above 100 USD, but the real delta may be higher; not priced, so not in it: 1 usage-based, 1 resource of an unsupported type',
+      'monthly cost delta at least 9.16 % is within --fail-above-percent 10 %, but the real delta may be higher; not priced, so not in it: 1 usage-based, 1 resource of an unsupported type',
+    ]);
     const r = evaluatePolicy(d, { failAbove: '30', failAbovePercent: '5' });
     expect(r.reasons).toEqual([
-      'monthly cost delta +$30.74 is above --fail-above 30 USD',
-      'monthly cost delta 9.16 % is above --fail-above-percent 5 %',
+      'monthly cost delta at least +$30.74 is above --fail-above 30 USD; not priced, so not in it: 1 usage-based, 1 resource of an unsupported type',
+      'monthly cost delta at least 9.16 % is above --fail-above-percent 5 %; not priced, so not in it: 1 usage-based, 1 resource of an unsupported type',
     ]);
+    expect(r.warnings).toEqual([]);
+    // A complete diff: plain messages, no warning.
+    const exact = diffOf(planJson([{ address: 'aws_eks_cluster.x', after: {} }], { region: 'eu-west-3' }));
+    expect(evaluatePolicy(exact, { failAbove: '100' })).toEqual({ breached: false, reasons: [], warnings: [] });
+    expect(evaluatePolicy(exact, { failAbove: '50' }).reasons).toEqual(['monthly cost delta +$73.00 is above --fail-above 50 USD']);
   });
   it('a stack growing from zero breaches any percentage limit', () => {
     const fresh = diffOf(planJson([{ address: 'aws_eks_cluster.x', after: {} }], { region: 'eu-west-3' }));

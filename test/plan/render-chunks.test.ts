@@ -32,7 +32,7 @@ describe('output in pieces', () => {
     );
     for (const d of [diffOf(json), diffOf(planJson([], { region: 'eu-west-3' }))]) {
       expect(renderJson(d)).toBe(JSON.stringify(diffToJson(d), null, 2) + '\n');
-      expect(jsonChunks(d, { breached: true, reasons: ['x'] }).join('')).toBe(JSON.stringify(diffToJson(d, { breached: true, reasons: ['x'] }), null, 2) + '\n');
+      expect(jsonChunks(d, { breached: true, warnings: [], reasons: ['x'] }).join('')).toBe(JSON.stringify(diffToJson(d, { breached: true, warnings: [], reasons: ['x'] }), null, 2) + '\n');
       expect(tableLines(d, 'text').join('\n')).toBe(renderTable(d, 'text'));
       for (const style of ['text', 'markdown'] as const) {
         const chunks: string[] = [];

@@ -14,29 +14,58 @@ import type { Currency } from '../../src/money/index.js';
 export const TEST_BASIS: PriceBasis = { kind: 'exact', source: 'test', asOf: '2025-06-01' };
 export const TEST_FX = fxFromEcb('1.165', '2025-07-18', 'ECB euro foreign exchange reference rate');
 
-const ec2 = (region: string, instanceType: string, usdPerHour: string, spot?: Ec2Prices['spot']): Ec2Prices => ({
+/**
+ * Bases of the test catalog, dated apart as the shipped snapshot's are, so reports can be checked to quote
+ * the dates of the prices they use: EC2 on-demand 2025-05-01 (exact), spot 2025-05-01 (estimate), EBS
+ * 2020-10-19 (exact), gp3 / ALB / NAT 2026-09-11 (exact), other services 2023-02-23 (estimates). The catalog's
+ * newest price (us-east-1, 2026-07-20) is never used by an eu-west-3 plan.
+ */
+export const BASES = {
+  onDemand: { kind: 'exact', source: 'skypilot-v7', asOf: '2025-05-01' },
+  spot: { kind: 'estimate', source: 'skypilot-v7', asOf: '2025-05-01', method: 'median of the zone prices' },
+  ebs2020: { kind: 'exact', source: 'aws-ebs-csv-2020', asOf: '2020-10-19' },
+  offer2026: { kind: 'exact', source: 'aws-offer-2026', asOf: '2026-09-11' },
+  dumpEstimate: { kind: 'estimate', source: 'terracost-pricing-2023-02-23', asOf: '2023-02-23', method: 'eu-west-1 price × the median EC2 ratio' },
+  newest: { kind: 'exact', source: 'karpenter-pricing', asOf: '2026-07-20' },
+} as const satisfies Record<string, PriceBasis>;
+
+const ec2 = (region: string, instanceType: string, usdPerHour: string, spot?: Ec2Prices['spot'], basis: PriceBasis = BASES.onDemand): Ec2Prices => ({
   region,
   instanceType,
   currency: 'USD',
-  onDemand: { usdPerHour, basis: TEST_BASIS },
+  onDemand: { usdPerHour, basis },
   reserved: [],
   ...(spot ? { spot } : {}),
 });
-const svc = (region: string, key: string, unit: string, usd: string): ServicePrice => ({ key, region, unit, usd, description: key, basis: TEST_BASIS });
+const svc = (region: string, key: string, unit: string, usd: string): ServicePrice => ({
+  key,
+  region,
+  unit,
+  usd,
+  description: key,
+  basis: /^(ebs:gp3|alb:|nat:)/.test(key) ? BASES.offer2026 : key.startsWith('ebs:') ? BASES.ebs2020 : BASES.dumpEstimate,
+});
 
 /** eu-west-3 prices used by the golden tests (round figures, chosen for checkable arithmetic). */
 export function testCatalog(): InMemoryCatalog {
   const r = 'eu-west-3';
   const advisor: PriceBasis = { kind: 'exact', source: 'spot-advisor', asOf: '2025-06-28' };
+  const spot = BASES.spot;
+  const sources = [
+    { id: 'skypilot-v7', description: 'SkyPilot catalog v7', asOf: '2025-05-01', origin: 'test' },
+    { id: 'terracost-pricing-2023-02-23', description: 'terracost pricing dump', asOf: '2023-02-23', origin: 'test' },
+    { id: 'karpenter-pricing', description: 'Karpenter us-east-1 prices', asOf: '2026-07-20', origin: 'test' },
+  ];
   return new InMemoryCatalog({
-    info: { pricesAsOf: '2025-06-01', sources: [], regions: [r], origin: 'test' },
+    info: { pricesAsOf: '2026-07-20', sources, regions: [r, 'us-east-1'], origin: 'test' },
     instanceTypes: [],
     ec2Prices: [
-      ec2(r, 'm5.large', '0.112', { averageUsdPerHour: '0.04', priceBasis: TEST_BASIS, interruptionBucket: { index: 0, label: '<5%' }, advisorBasis: advisor }),
-      ec2(r, 'm5.xlarge', '0.224', { averageUsdPerHour: '0.08', priceBasis: TEST_BASIS, interruptionBucket: { index: 4, label: '>20%' }, advisorBasis: advisor }),
+      ec2(r, 'm5.large', '0.112', { averageUsdPerHour: '0.04', priceBasis: spot, interruptionBucket: { index: 0, label: '<5%' }, advisorBasis: advisor }),
+      ec2(r, 'm5.xlarge', '0.224', { averageUsdPerHour: '0.08', priceBasis: spot, interruptionBucket: { index: 4, label: '>20%' }, advisorBasis: advisor }),
       ec2(r, 't3.medium', '0.0472'),
       ec2(r, 't3.large', '0.0944'),
-      ec2(r, 'c5.large', '0.101', { averageUsdPerHour: '0.03', priceBasis: TEST_BASIS, interruptionBucket: { index: 1, label: '5-10%' }, advisorBasis: advisor }),
+      ec2(r, 'c5.large', '0.101', { averageUsdPerHour: '0.03', priceBasis: spot, interruptionBucket: { index: 1, label: '5-10%' }, advisorBasis: advisor }),
+      ec2('us-east-1', 'm5.large', '0.096', undefined, BASES.newest),
     ],
     servicePrices: [
       svc(r, 'ebs:gp2:storage', 'GB-month', '0.116'),
@@ -150,7 +179,7 @@ export function diffOf(json: unknown, run: DiffRun = {}, file = 'plan.json'): Co
     currency: run.currency ?? 'USD',
     fx: TEST_FX,
     hoursPerMonth: opts.hoursPerMonth,
-    pricesAsOf: prices.pricesAsOf,
+    prices,
     findings: spotFindings(costed, prices),
   });
 }

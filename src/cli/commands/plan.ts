@@ -70,7 +70,7 @@ async function settings(flags: PlanFlags, io: CliIo, globals: GlobalOptions): Pr
   let usage = EMPTY_USAGE;
   const usageGiven = flags.usage ?? (existsSync(userPath(io, DEFAULT_USAGE_FILE)) ? DEFAULT_USAGE_FILE : undefined);
   if (usageGiven !== undefined) usage = parseUsageFile(readUserText(io, usageGiven, 'usage file (YAML)'), userPath(io, usageGiven));
-  const overrides = flags.prices !== undefined ? (await import('../../plan/price-overrides.js')).parsePriceOverrides(readUserText(io, flags.prices, 'price override file (YAML)'), userPath(io, flags.prices)) : undefined;
+  const overrides = flags.prices !== undefined ? (await import('../../plan/price-overrides.js')).parsePriceOverrides(readUserText(io, flags.prices, 'price override file (YAML)'), userPath(io, flags.prices), flags.prices) : undefined;
   // A plan resource without a region takes the configured one (flag, config file, $NUAGE_REGION), else the
   // AWS CLI's; never the built-in default: a plan that does not say its region asks for --region.
   const region = origins.region.kind !== 'default' ? values.region : (io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION);
@@ -109,7 +109,7 @@ async function costFile(io: CliIo, file: string, s: Settings): Promise<CostedCha
 
 /** The diff of costed changes; they (and the plan values they hold) are garbage once it is built. */
 function diffOf(costed: readonly CostedChange[], s: Settings): CostDiff {
-  return buildDiff(costed, { currency: s.currency, fx: s.fx, hoursPerMonth: s.hoursPerMonth, pricesAsOf: s.prices.pricesAsOf, findings: spotFindings(costed, s.prices) });
+  return buildDiff(costed, { currency: s.currency, fx: s.fx, hoursPerMonth: s.hoursPerMonth, prices: s.prices, findings: spotFindings(costed, s.prices) });
 }
 
 /**
@@ -173,6 +173,7 @@ export const planCommands: CommandModule = (program: Command, ctx: CliContext) =
     const result = evaluatePolicy(diff, policy);
     const checked = policy.failAbove !== undefined || policy.failAbovePercent !== undefined;
     render(ctx.io, diff, s, flags, false, checked ? result : undefined);
+    for (const w of result.warnings) ctx.io.stderr(`nuage: policy warning: ${w}\n`);
     if (result.breached) {
       for (const r of result.reasons) ctx.io.stderr(`nuage: policy: ${r}\n`);
       ctx.setExitCode(EXIT_POLICY);

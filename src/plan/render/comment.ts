@@ -6,7 +6,7 @@ import { markdownTable } from '../../report/table.js';
 import type { CostDiff } from '../diff.js';
 import { FINDING_TITLES, describeFinding } from '../findings.js';
 import type { PolicyResult } from '../policy.js';
-import { actionLabel, assumptionLines, budgetLine, byAbsoluteDelta, figure, headline, money, quantity, signed, unitPrice } from './format.js';
+import { actionLabel, assumptionLines, budgetLine, byAbsoluteDelta, figure, headline, LOWER_BOUND_NOTE, money, quantity, resourceDelta, signed, totalText, unitPrice } from './format.js';
 
 export const COMMENT_MARKER = '<!-- nuage-cost-diff -->';
 
@@ -33,17 +33,16 @@ export function commentLines(d: CostDiff, opts: CommentOptions = {}): string[] {
   const c = d.currency;
   const out: string[] = [commentMarker(opts.project), ''];
   out.push(`## ${opts.project ? `${esc(opts.project)}: ` : ''}${headline(d)}`, '');
-  out.push(`**${money(d.before.totalMonthlyCost, c)} → ${money(d.after.totalMonthlyCost, c)}** per month`, '');
+  out.push(`**${totalText(d.before, c)} → ${totalText(d.after, c)}** per month`, '');
   const budget = budgetLine(d);
   if (budget) out.push(`${d.budget && d.budget.overBudget.gt(0) ? '**Over budget.** ' : ''}${budget}`, '');
-  if (opts.policy?.breached) {
-    out.push(...opts.policy.reasons.map((r) => `> **Policy:** ${r}`), '');
-  }
+  if (opts.policy?.breached) out.push(...opts.policy.reasons.map((r) => `> **Policy:** ${r}`), '');
+  if (opts.policy && opts.policy.warnings.length > 0) out.push(...opts.policy.warnings.map((w) => `> **Policy warning:** ${w}`), '');
   const sorted = byAbsoluteDelta(d.resources).filter((r) => !r.deltaMonthlyCost.eq(0) || r.action !== 'no-op');
   const max = opts.maxRows ?? 50;
   const shown = sorted.slice(0, max);
   if (shown.length > 0) {
-    const rows = shown.map((r) => [`\`${r.address}\``, actionLabel(r), figure(r.beforeMonthlyCost, r, c), figure(r.afterMonthlyCost, r, c), signed(r.deltaMonthlyCost, c)]);
+    const rows = shown.map((r) => [`\`${r.address}\``, actionLabel(r), figure(r.beforeMonthlyCost, r, c, 'before'), figure(r.afterMonthlyCost, r, c, 'after'), resourceDelta(r, c)]);
     if (sorted.length > max) {
       const rest = sorted.slice(max);
       const restDelta = rest.reduce((acc, r) => acc.plus(r.deltaMonthlyCost), d.delta.totalMonthlyCost.times(0));
@@ -56,7 +55,7 @@ export function commentLines(d: CostDiff, opts: CommentOptions = {}): string[] {
       ).trimEnd(),
       '',
     );
-    if (shown.some((r) => r.incomplete)) out.push('\\* some component is unknown, usage-based or has no price: the figure is a lower bound', '');
+    if (shown.some((r) => r.incomplete)) out.push(`\\${LOWER_BOUND_NOTE}`, '');
   } else {
     out.push('No priced resource changes.', '');
   }

@@ -28,6 +28,9 @@ export function resourceToJson(r: ResourceDiff, n: (d: Decimal | null) => number
     afterMonthlyCost: n(r.afterMonthlyCost),
     deltaMonthlyCost: n(r.deltaMonthlyCost),
     incomplete: r.incomplete,
+    ...(r.beforeNothingPriced || r.afterNothingPriced
+      ? { nothingPriced: { ...(r.beforeNothingPriced ? { before: r.beforeNothingPriced } : {}), ...(r.afterNothingPriced ? { after: r.afterNothingPriced } : {}) } }
+      : {}),
     components: r.components.map((c) => ({
       name: c.name,
       unit: c.unit,
@@ -50,11 +53,19 @@ export function diffToJson(d: CostDiff, policy?: PolicyResult): unknown {
     currency: d.currency,
     hoursPerMonth: d.hoursPerMonth,
     pricesAsOf: d.pricesAsOf,
+    priceDates: d.priceDates,
     fx: d.fx,
     regions: d.regions,
-    before: { totalMonthlyCost: n(d.before.totalMonthlyCost) },
-    after: { totalMonthlyCost: n(d.after.totalMonthlyCost) },
-    delta: { totalMonthlyCost: n(d.delta.totalMonthlyCost), percent: d.delta.percent === null ? null : toNumber(roundTo(d.delta.percent, 2)) },
+    before: { totalMonthlyCost: n(d.before.totalMonthlyCost), complete: d.before.complete },
+    after: { totalMonthlyCost: n(d.after.totalMonthlyCost), complete: d.after.complete },
+    delta: {
+      totalMonthlyCost: n(d.delta.totalMonthlyCost),
+      percent: d.delta.percent === null ? null : toNumber(roundTo(d.delta.percent, 2)),
+      complete: d.delta.complete,
+      bound: d.delta.bound,
+    },
+    incompleteComponents: { missingPrice: d.incomplete.missingPrice, unknown: d.incomplete.unknown, usageBased: d.incomplete.usageBased },
+    unsupportedResources: d.incomplete.unsupportedResources,
     resources: d.resources.map((r) => resourceToJson(r, num)),
     unsupported: d.unsupported,
     free: d.free,

@@ -2,7 +2,7 @@
 import { writeMarkdownTable, writeTextTable, type Column } from '../../report/table.js';
 import type { CostDiff } from '../diff.js';
 import { describeFinding } from '../findings.js';
-import { actionLabel, assumptionLines, budgetLine, figuresOf, headline, money, percent, signed } from './format.js';
+import { actionLabel, assumptionLines, breakdownTitle, budgetLine, deltaTotalText, figuresOf, hasStarredFigure, headline, LOWER_BOUND_NOTE, money, percent } from './format.js';
 
 export type TableStyle = 'text' | 'markdown';
 
@@ -32,8 +32,8 @@ function rows(d: CostDiff, breakdown: boolean, style: TableStyle): string[][] {
     const r = d.resources[i]!;
     out.push(
       breakdown
-        ? [r.address, '', '', f.figure(r.afterMonthlyCost, r)]
-        : [r.address, actionLabel(r), '', '', f.figure(r.beforeMonthlyCost, r), f.figure(r.afterMonthlyCost, r), f.signed(r.deltaMonthlyCost)],
+        ? [r.address, '', '', f.figure(r.afterMonthlyCost, r, 'after')]
+        : [r.address, actionLabel(r), '', '', f.figure(r.beforeMonthlyCost, r, 'before'), f.figure(r.afterMonthlyCost, r, 'after'), f.delta(r)],
     );
     for (let j = 0; j < r.components.length; j++) {
       const comp = r.components[j]!;
@@ -48,11 +48,8 @@ function rows(d: CostDiff, breakdown: boolean, style: TableStyle): string[][] {
     }
   }
   const pct = d.delta.percent !== null ? ` (${percent(d.delta.percent)})` : '';
-  out.push(
-    breakdown
-      ? ['Total', '', '', money(d.after.totalMonthlyCost, c)]
-      : ['Total', '', '', '', money(d.before.totalMonthlyCost, c), money(d.after.totalMonthlyCost, c), `${signed(d.delta.totalMonthlyCost, c)}${pct}`],
-  );
+  const total = (t: CostDiff['after']): string => `${money(t.totalMonthlyCost, c)}${t.complete ? '' : '*'}`;
+  out.push(breakdown ? ['Total', '', '', total(d.after)] : ['Total', '', '', '', total(d.before), total(d.after), `${deltaTotalText(d)}${pct}`]);
   return out;
 }
 
@@ -82,7 +79,7 @@ export function tableLines(d: CostDiff, style: TableStyle, breakdown = false): s
  * text table lines as pieces through `emit.parts` when given.
  */
 export function writeTable(d: CostDiff, style: TableStyle, breakdown: boolean, emit: ((line: string) => void) & { parts?: (parts: readonly string[], count: number) => void }): void {
-  const title = breakdown ? `Monthly cost breakdown: ${money(d.after.totalMonthlyCost, d.currency)}` : headline(d);
+  const title = breakdown ? breakdownTitle(d) : headline(d);
   const bullet = style === 'text' ? '' : '- ';
   emit(style === 'text' ? title : `### ${title}`);
   emit('');
@@ -93,7 +90,7 @@ export function writeTable(d: CostDiff, style: TableStyle, breakdown: boolean, e
     emit('');
     for (let i = 0; i < lines.length; i++) emit(lines[i]!);
   };
-  if (d.resources.some((r) => r.incomplete)) block([`${style === 'text' ? '' : '\\'}* some component is unknown, usage-based or has no price: the figure is a lower bound`]);
+  if (hasStarredFigure(d, d.resources)) block([`${style === 'text' ? '' : '\\'}${LOWER_BOUND_NOTE}`]);
   const notPriced = notPricedLines(d);
   if (notPriced.length > 0) block(notPriced.map((l) => bullet + l));
   if (d.free.length > 0) block([`${bullet}Free: ${d.free.map((f) => `${f.type} × ${f.count}`).join(', ')}`]);
