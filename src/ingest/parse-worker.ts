@@ -19,7 +19,7 @@ parentPort?.on('message', (msg: { seq: number; buf?: Uint8Array; flush?: true })
       parentPort?.postMessage({ seq: msg.seq, combos }, [combos.values.buffer as ArrayBuffer]);
       return;
     }
-    const result = processChunk(msg.buf as Uint8Array, mapper, width, rollup);
+    const result = processChunk(msg.buf as Uint8Array, mapper, width, rollup, ctx.newline);
     const packed = packLines(result.lines);
     parentPort?.postMessage({ seq: msg.seq, result: packed === undefined ? result : { ...result, lines: [], packedLines: packed } });
   } catch (err) {

@@ -14,6 +14,7 @@ import { spendDaily, spendFile, spendLine, spendScope } from './schema/spend.js'
 
 export const LINE_COLUMNS = ['scope_id', 'file_id', 'source_row', ...RECORD_COLUMNS.map(snakeCase)] as const;
 const LINE_WIDTH = LINE_COLUMNS.length;
+/** Lines per INSERT statement (measured: 16 to 256 cost the same; 1 costs more). */
 const BATCH = 64;
 
 export function snakeCase(name: string): string {
@@ -29,6 +30,14 @@ const DAILY_COLUMNS = [
   'effective_missing', 'list_missing', 'contracted_missing',
 ] as const;
 
+interface OpenScope {
+  readonly id: number;
+  readonly identity: ScopeIdentity;
+  rows: number;
+  readonly estimated: boolean;
+  detail: ScopeDetail;
+}
+
 export interface ScopeDetail {
   readonly files?: string[];
   readonly tagKey?: string;
@@ -39,8 +48,11 @@ export class SpendWriter {
   private readonly insertOne: Statement;
   private readonly insertMany: Statement;
   private readonly insertDaily: Statement;
-  private readonly pending: unknown[] = [];
-  private readonly scopes = new Map<string, { id: number; identity: ScopeIdentity; rows: number; estimated: boolean; detail: ScopeDetail }>();
+  /** Parameters of the next multi-row insert (BATCH lines), filled up to `filled`. */
+  private readonly pending: unknown[] = new Array(BATCH * LINE_WIDTH).fill(null);
+  private filled = 0;
+  private readonly scopes = new Map<string, OpenScope>();
+  private readonly scopeById = new Map<number, OpenScope>();
   private open = false;
 
   constructor(
@@ -97,7 +109,9 @@ export class SpendWriter {
       })
       .returning({ id: spendScope.id })
       .get();
-    this.scopes.set(key, { id: row.id, identity, rows: 0, estimated: options.estimated ?? false, detail: options.detail ?? {} });
+    const open: OpenScope = { id: row.id, identity, rows: 0, estimated: options.estimated ?? false, detail: options.detail ?? {} };
+    this.scopes.set(key, open);
+    this.scopeById.set(row.id, open);
     return row.id;
   }
 
@@ -121,51 +135,53 @@ export class SpendWriter {
   }
 
   /**
-   * Hot path for imports: `lines` holds rows laid out as statement parameters,
-   * [scopeIndex, (file id slot), localRow, ...record tuple] × n. They are patched in place (scope
-   * index → scope id, file id, row → absolute row) and inserted 64 rows per statement from slices.
+   * Hot path of the inline CSV import: one line of an opened scope, by its id (see scopeId). The
+   * values are copied into the statement's parameter array; every BATCH lines are inserted.
    */
-  addRows(lines: unknown[], scopeKeys: readonly string[], fileId: number | null, rowsBefore: number): void {
+  addScopedLine(scopeId: number, fileId: number | null, sourceRow: number, tuple: readonly (string | number | null)[]): void {
+    const s = this.scopeById.get(scopeId);
+    if (!s) throw new Error(`scope ${scopeId} not opened`);
+    s.rows++;
+    this.addLineTo(scopeId, fileId, sourceRow, tuple, 0);
+  }
+
+  /**
+   * Lines of a chunk parsed elsewhere (worker threads, Parquet row groups): rows laid out as
+   * [scopeIndex, (file id slot), localRow, ...record tuple] × n, scope indexes into scopeKeys.
+   */
+  addRows(lines: readonly unknown[], scopeKeys: readonly string[], fileId: number | null, rowsBefore: number): void {
     const scopes = scopeKeys.map((k) => {
       const s = this.scopes.get(k);
       if (!s) throw new Error(`scope ${k} not opened`);
       return s;
     });
-    const n = lines.length / LINE_WIDTH;
     for (let i = 0; i < lines.length; i += LINE_WIDTH) {
       const s = scopes[lines[i] as number] as { id: number; rows: number };
       s.rows++;
-      lines[i] = s.id;
-      lines[i + 1] = fileId;
-      lines[i + 2] = rowsBefore + (lines[i + 2] as number);
+      this.addLineTo(s.id, fileId, rowsBefore + (lines[i + 2] as number), lines, i + 3);
     }
-    let row = 0;
-    // Top up a partly filled batch first, then insert whole batches straight from slices.
-    while (this.pending.length > 0 && row < n) {
-      this.addLineTo(lines[row * LINE_WIDTH] as number, fileId, lines[row * LINE_WIDTH + 2] as number, lines, row * LINE_WIDTH + 3);
-      row++;
-    }
-    const span = BATCH * LINE_WIDTH;
-    for (; row + BATCH <= n; row += BATCH) this.insertMany.run(lines.slice(row * LINE_WIDTH, row * LINE_WIDTH + span));
-    for (; row < n; row++) this.addLineTo(lines[row * LINE_WIDTH] as number, fileId, lines[row * LINE_WIDTH + 2] as number, lines, row * LINE_WIDTH + 3);
   }
 
-  /** Hot path: the tuple is read from `values` at `offset` (no copy). */
+  /** The tuple is read from `values` at `offset` (no copy of the row). */
   private addLineTo(scopeId: number, fileId: number | null, sourceRow: number | null, values: readonly unknown[], offset: number): void {
     const p = this.pending;
-    p.push(scopeId, fileId, sourceRow);
+    let at = this.filled;
+    p[at++] = scopeId;
+    p[at++] = fileId;
+    p[at++] = sourceRow;
     const end = offset + LINE_WIDTH - 3;
-    for (let i = offset; i < end; i++) p.push(values[i]);
-    if (p.length === BATCH * LINE_WIDTH) {
+    for (let i = offset; i < end; i++) p[at++] = values[i] ?? null;
+    if (at === p.length) {
       this.insertMany.run(p);
-      p.length = 0;
+      at = 0;
     }
+    this.filled = at;
   }
 
   private flushLines(): void {
     const p = this.pending;
-    for (let i = 0; i < p.length; i += LINE_WIDTH) this.insertOne.run(p.slice(i, i + LINE_WIDTH));
-    p.length = 0;
+    for (let i = 0; i < this.filled; i += LINE_WIDTH) this.insertOne.run(p.slice(i, i + LINE_WIDTH));
+    this.filled = 0;
   }
 
   /** Writes the rollup buckets (scope keys must have been opened). */
@@ -194,7 +210,7 @@ export class SpendWriter {
 
   rollback(): void {
     if (this.open) {
-      this.pending.length = 0;
+      this.filled = 0;
       this.store.sqlite.exec('ROLLBACK');
       this.open = false;
     }

@@ -128,6 +128,15 @@ describe('FOCUS CSV fixture (1,000 rows)', () => {
     await expect(importSpendFiles(t.store, [bad], { now })).rejects.toThrow(`${bad}, field "header": neither FOCUS`);
   });
 
+  it('an unterminated quote is malformed CSV, named with its row, inline and in workers', async () => {
+    const bad = join(t.dir, 'open-quote.csv');
+    writeFileSync(bad, focusCsv(20, {}, (i, line) => (i === 6 ? line.replace(/"\n$/, '\n') : line)));
+    for (const opts of [{ workers: 0, chunkBytes: 300 }, { workers: 2, chunkBytes: 300 }]) {
+      await expect(importSpendFiles(t.store, [bad], { now, ...opts })).rejects.toThrow(`${bad}, row 7: malformed CSV: `);
+      expect(lineCount()).toBe(0);
+    }
+  });
+
   it('a row longer than the header is refused with its row number', async () => {
     const bad = join(t.dir, 'long.csv');
     writeFileSync(bad, focusCsv(3).replace(/\n$/, ',extra\n'));
