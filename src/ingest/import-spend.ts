@@ -107,7 +107,7 @@ export async function importSpendFiles(store: Store, paths: readonly string[], o
   const headerNotes = new Map<string, string[]>();
   const imported: ImportedFile[] = [];
   let totalRows = 0;
-  writer.begin();
+  writer.begin({ bulk: true });
   try {
     for (const file of files) {
       const ctx = { writer, rollup, notes, headerNotes, options, started, rowsBefore: totalRows };
