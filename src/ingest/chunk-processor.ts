@@ -3,10 +3,10 @@
  * thread for big files and in the main thread otherwise; the result is plain data either way.
  */
 import { mapperFor, type SourceChoice } from '../spend/detect-format.js';
-import { FieldProblem, Notes, type NoteEntry } from '../spend/field-values.js';
+import { FieldProblem, Notes, tagsJson, type NoteEntry } from '../spend/field-values.js';
 import type { MappedRow, MapperOptions, RowMapper } from '../spend/row-mapper.js';
 import type { RollupBuilder } from '../spend/rollup.js';
-import { RECORD_COLUMNS, recordTuple, scopeKey, type ScopeIdentity } from '../spend/spend-record.js';
+import { RECORD_COLUMNS, scopeKey, writeRecord, type ScopeIdentity, type SpendRecord } from '../spend/spend-record.js';
 import { eachCsvRecord, type Newline } from './csv-records.js';
 
 export interface ChunkContext {
@@ -41,7 +41,7 @@ export function buildMapper(ctx: ChunkContext): RowMapper {
 export interface LineSink {
   /** The id of a scope, opened (and emptied, see SpendWriter.scopeId) the first time it is met. */
   openScope(identity: ScopeIdentity): number;
-  line(scope: number, localRow: number, tuple: readonly (string | null)[]): void;
+  line(scope: number, localRow: number, record: SpendRecord, tags: string): void;
 }
 
 /** Maps rows of cells; shared by the CSV chunks and Parquet row groups. */
@@ -74,12 +74,13 @@ export class RowBatch {
       last = this.last = this.scopeOf(m.provider, m.account, billingStart);
     }
     this.rollup.add(last.key, m);
-    const tuple = recordTuple(m.record, m.tagsJson);
-    if (this.sink) this.sink.line(last.index, localRow, tuple);
+    const tags = m.tagsJson ?? tagsJson(m.record.Tags);
+    if (this.sink) this.sink.line(last.index, localRow, m.record, tags);
     else {
       const lines = this.lines;
+      const at = lines.length;
       lines.push(last.index, 0, localRow);
-      for (let i = 0; i < tuple.length; i++) lines.push(tuple[i] ?? null);
+      writeRecord(m.record, tags, lines, at + 3);
     }
     this.records++;
     return m;
@@ -137,12 +138,13 @@ export function processChunk(chunk: Uint8Array, mapper: RowMapper, width: number
 const PACK = '\u0001';
 
 /**
- * Lines → one string; undefined when a value contains the separator or is empty text (then the
- * array is sent as is). Record values are never '' (empty cells are null), so '' can stand for null.
+ * Lines → one string, or undefined when the chunk's bytes hold the separator (then the array is
+ * sent as is). Every value is a piece of the chunk's text, or generated ASCII, or JSON (which
+ * escapes control characters), so one look at the chunk is enough. Record values are never ''
+ * (empty cells are null) and join writes null as '', so '' stands for null.
  */
-export function packLines(lines: readonly (string | number | null)[]): string | undefined {
-  for (const v of lines) if (typeof v === 'string' && (v === '' || v.includes(PACK))) return undefined;
-  return lines.join(PACK);
+export function packLines(lines: readonly (string | number | null)[], chunk: Uint8Array): string | undefined {
+  return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).indexOf(1) >= 0 ? undefined : lines.join(PACK);
 }
 
 /** Inverse of packLines: strings back to values (null, numbers for the three leading slots). */

@@ -31,14 +31,17 @@ export function eachCsvRecord(
     quoteChar: '"',
     escapeChar: '"',
     newline,
-    skipEmptyLines: true,
+    // Empty lines are skipped here rather than by papaparse, which would filter (copy) every record.
+    skipEmptyLines: false,
     step(results, parser) {
+      const cells = results.data;
+      if (cells.length === 1 && cells[0] === '' && results.errors.length === 0) return;
       record++;
       const problem = results.errors[0];
       if (problem) {
         error = { record, message: problem.message };
         parser.abort();
-      } else if (onRecord(results.data, record) === false) parser.abort();
+      } else if (onRecord(cells, record) === false) parser.abort();
     },
   });
   return error;

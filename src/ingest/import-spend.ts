@@ -203,7 +203,7 @@ async function importCsv(file: string, fc: FileContext): Promise<ImportedFile> {
         fc.writer.noteFile(scopeKey(identity), label);
         return id;
       },
-      line: (scope, localRow, tuple) => fc.writer.addScopedLine(scope, fileId, rows + localRow, tuple),
+      line: (scope, localRow, record, tags) => fc.writer.addScopedRecord(scope, fileId, rows + localRow, record, tags),
     };
     for await (const chunk of csv.chunks()) {
       const r = processChunk(chunk, mapper, csv.header.length, fc.rollup, csv.newline, sink);

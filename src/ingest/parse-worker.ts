@@ -20,7 +20,7 @@ parentPort?.on('message', (msg: { seq: number; buf?: Uint8Array; flush?: true })
       return;
     }
     const result = processChunk(msg.buf as Uint8Array, mapper, width, rollup, ctx.newline);
-    const packed = packLines(result.lines);
+    const packed = packLines(result.lines, msg.buf as Uint8Array);
     parentPort?.postMessage({ seq: msg.seq, result: packed === undefined ? result : { ...result, lines: [], packedLines: packed } });
   } catch (err) {
     parentPort?.postMessage({ seq: msg.seq, failure: (err as Error).stack ?? String(err) });

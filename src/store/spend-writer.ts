@@ -8,7 +8,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { RollupBucket } from '../spend/rollup.js';
-import { RECORD_COLUMNS, scopeKey, type ScopeIdentity } from '../spend/spend-record.js';
+import { RECORD_COLUMNS, scopeKey, writeRecord, type ScopeIdentity, type SpendRecord } from '../spend/spend-record.js';
 import type { Store } from './db.js';
 import { spendDaily, spendFile, spendLine, spendScope } from './schema/spend.js';
 
@@ -171,14 +171,19 @@ export class SpendWriter {
   }
 
   /**
-   * Hot path of the inline CSV import: one line of an opened scope, by its id (see scopeId). The
-   * values are copied into the statement's parameter array; every BATCH lines are inserted.
+   * Hot path of the inline CSV import: one record of an opened scope, by its id (see scopeId), written
+   * straight into the statement's parameters; every BATCH lines are inserted.
    */
-  addScopedLine(scopeId: number, fileId: number | null, sourceRow: number, tuple: readonly (string | number | null)[]): void {
+  addScopedRecord(scopeId: number, fileId: number | null, sourceRow: number, record: SpendRecord, tags: string): void {
     const s = this.scopeById.get(scopeId);
     if (!s) throw new Error(`scope ${scopeId} not opened`);
     s.rows++;
-    this.addLineTo(scopeId, fileId, sourceRow, tuple, 0);
+    const p = this.pending;
+    let at = this.filled;
+    p[at++] = scopeId;
+    p[at++] = fileId;
+    p[at++] = sourceRow;
+    this.advance(writeRecord(record, tags, p, at));
   }
 
   /**
@@ -207,8 +212,13 @@ export class SpendWriter {
     p[at++] = sourceRow;
     const end = offset + LINE_WIDTH - 3;
     for (let i = offset; i < end; i++) p[at++] = values[i] ?? null;
-    if (at === p.length) {
-      this.insertMany.run(p);
+    this.advance(at);
+  }
+
+  /** `at` parameters are filled: inserts the batch when full. */
+  private advance(at: number): void {
+    if (at === this.pending.length) {
+      this.insertMany.run(this.pending);
       at = 0;
     }
     this.filled = at;
