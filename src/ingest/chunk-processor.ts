@@ -2,15 +2,16 @@
  * One CSV chunk (whole records) → mapped lines, rollup combinations and notes. Runs in a worker
  * thread for big files and in the main thread otherwise; the result is plain data either way.
  */
-import { parse } from 'csv-parse/sync';
 import { mapperFor, type SourceChoice } from '../spend/detect-format.js';
-import { FieldProblem, Notes, type NoteEntry } from '../spend/field-values.js';
+import { FieldProblem, Notes, tagsJson, type NoteEntry } from '../spend/field-values.js';
 import type { MappedRow, MapperOptions, RowMapper } from '../spend/row-mapper.js';
 import type { RollupBuilder } from '../spend/rollup.js';
-import { RECORD_COLUMNS, recordTuple, scopeKey, type ScopeIdentity } from '../spend/spend-record.js';
+import { RECORD_COLUMNS, scopeKey, writeRecord, type ScopeIdentity, type SpendRecord } from '../spend/spend-record.js';
+import { eachCsvRecord, type Newline } from './csv-records.js';
 
 export interface ChunkContext {
   readonly header: readonly string[];
+  readonly newline: Newline;
   readonly source: SourceChoice;
   readonly mapperOptions: MapperOptions;
 }
@@ -33,54 +34,74 @@ export function buildMapper(ctx: ChunkContext): RowMapper {
   return mapperFor(ctx.header, ctx.source, ctx.mapperOptions);
 }
 
+/**
+ * Lines written to the store as they are mapped (the inline import): no per-chunk array of lines,
+ * so nothing a row allocates outlives the young generation.
+ */
+export interface LineSink {
+  /** The id of a scope, opened (and emptied, see SpendWriter.scopeId) the first time it is met. */
+  openScope(identity: ScopeIdentity): number;
+  line(scope: number, localRow: number, record: SpendRecord, tags: string): void;
+}
+
 /** Maps rows of cells; shared by the CSV chunks and Parquet row groups. */
 export class RowBatch {
   readonly scopes: ScopeIdentity[] = [];
   private readonly scopeIndex = new Map<string, number>();
-  readonly lines: (string | number | null)[];
-  private filled = 0;
+  /** The scope of the previous row: consecutive rows nearly always share it. */
+  private last: { provider: string; account: string; billingStart: string; key: string; index: number } | undefined;
+  readonly lines: (string | number | null)[] = [];
   readonly notes = new Notes();
   records = 0;
 
   /**
    * @param rollup where the rows' costs accumulate: the import's own builder (inline), or the
    *   worker's, flushed once per file (rollup combinations then cross threads once, not per chunk)
-   * @param capacity expected rows, to size the line buffer once
+   * @param sink where lines go; without one they are gathered in `lines` (worker threads, Parquet)
    */
   constructor(
     private readonly mapper: RowMapper,
     private readonly rollup: RollupBuilder,
-    capacity = 0,
-  ) {
-    this.lines = new Array(capacity * LINE_STRIDE);
-  }
+    private readonly sink?: LineSink,
+  ) {}
 
   /** Maps one row; throws FieldProblem. */
   add(cells: readonly unknown[], localRow: number): MappedRow {
     const m = this.mapper.map(cells as never, this.notes);
-    const identity: ScopeIdentity = { source: 'file', provider: m.provider, account: m.account, period: m.record.BillingPeriodStart.slice(0, 10) };
-    const key = scopeKey(identity);
-    let si = this.scopeIndex.get(key);
-    if (si === undefined) {
-      si = this.scopes.length;
-      this.scopes.push(identity);
-      this.scopeIndex.set(key, si);
+    const billingStart = m.record.BillingPeriodStart;
+    let last = this.last;
+    if (last === undefined || last.billingStart !== billingStart || last.account !== m.account || last.provider !== m.provider) {
+      last = this.last = this.scopeOf(m.provider, m.account, billingStart);
     }
-    this.rollup.add(key, m);
-    const tuple = recordTuple(m.record, m.tagsJson);
-    const lines = this.lines;
-    let at = this.filled;
-    lines[at++] = si;
-    lines[at++] = 0;
-    lines[at++] = localRow;
-    for (let i = 0; i < tuple.length; i++) lines[at++] = tuple[i] ?? null;
-    this.filled = at;
+    this.rollup.add(last.key, m);
+    const tags = m.tagsJson ?? tagsJson(m.record.Tags);
+    if (this.sink) this.sink.line(last.index, localRow, m.record, tags);
+    else {
+      const lines = this.lines;
+      const at = lines.length;
+      lines.push(last.index, 0, localRow);
+      writeRecord(m.record, tags, lines, at + 3);
+    }
     this.records++;
     return m;
   }
 
+  private scopeOf(provider: string, account: string, billingStart: string): NonNullable<RowBatch['last']> {
+    const identity: ScopeIdentity = { source: 'file', provider, account, period: billingStart.slice(0, 10) };
+    const key = scopeKey(identity);
+    let index = this.scopeIndex.get(key);
+    if (index === undefined) {
+      if (this.sink) index = this.sink.openScope(identity);
+      else {
+        index = this.scopes.length;
+        this.scopes.push(identity);
+      }
+      this.scopeIndex.set(key, index);
+    }
+    return { provider, account, billingStart, key, index };
+  }
+
   result(error?: ChunkResult['error']): ChunkResult {
-    this.lines.length = this.filled;
     return {
       records: this.records,
       scopes: this.scopes,
@@ -91,43 +112,39 @@ export class RowBatch {
   }
 }
 
-export function processChunk(chunk: Uint8Array, mapper: RowMapper, width: number, rollup: RollupBuilder): ChunkResult {
-  let rows: string[][];
-  try {
-    rows = parse(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), {
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as string[][];
-  } catch (err) {
-    const e = err as Error & { records?: number };
-    return new RowBatch(mapper, rollup).result({ localRow: (e.records ?? 0) + 1, problem: `malformed CSV: ${e.message}` });
-  }
-  const batch = new RowBatch(mapper, rollup, rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const cells = rows[i] as string[];
+export function processChunk(chunk: Uint8Array, mapper: RowMapper, width: number, rollup: RollupBuilder, newline: Newline, sink?: LineSink): ChunkResult {
+  const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
+  const batch = new RowBatch(mapper, rollup, sink);
+  let error: ChunkResult['error'];
+  const syntax = eachCsvRecord(text, newline, (cells, row) => {
     if (cells.length > width) {
-      return batch.result({ localRow: i + 1, problem: `expected ${width} fields as in the header, found ${cells.length}` });
+      error = { localRow: row, problem: `expected ${width} fields as in the header, found ${cells.length}` };
+      return false;
     }
-    if (cells.length < width) batch.notes.add(`fewer fields than the header (missing trailing cells read as empty)`, `row ${i + 1}: ${cells.length} of ${width}`);
+    if (cells.length < width) batch.notes.add(`fewer fields than the header (missing trailing cells read as empty)`, `row ${row}: ${cells.length} of ${width}`);
     try {
-      batch.add(cells, i + 1);
+      batch.add(cells, row);
     } catch (err) {
-      if (err instanceof FieldProblem) return batch.result({ localRow: i + 1, field: err.field, problem: err.problem });
-      throw err;
+      if (!(err instanceof FieldProblem)) throw err;
+      error = { localRow: row, field: err.field, problem: err.problem };
+      return false;
     }
-  }
-  return batch.result();
+    return true;
+  });
+  if (syntax && !error) error = { localRow: syntax.record, problem: `malformed CSV: ${syntax.message}` };
+  return batch.result(error);
 }
 
 const PACK = '\u0001';
 
 /**
- * Lines → one string; undefined when a value contains the separator or is empty text (then the
- * array is sent as is). Record values are never '' (empty cells are null), so '' can stand for null.
+ * Lines → one string, or undefined when the chunk's bytes hold the separator (then the array is
+ * sent as is). Every value is a piece of the chunk's text, or generated ASCII, or JSON (which
+ * escapes control characters), so one look at the chunk is enough. Record values are never ''
+ * (empty cells are null) and join writes null as '', so '' stands for null.
  */
-export function packLines(lines: readonly (string | number | null)[]): string | undefined {
-  for (const v of lines) if (typeof v === 'string' && (v === '' || v.includes(PACK))) return undefined;
-  return lines.join(PACK);
+export function packLines(lines: readonly (string | number | null)[], chunk: Uint8Array): string | undefined {
+  return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).indexOf(1) >= 0 ? undefined : lines.join(PACK);
 }
 
 /** Inverse of packLines: strings back to values (null, numbers for the three leading slots). */

@@ -7,13 +7,15 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
-import { parse } from 'csv-parse/sync';
+import { csvHeader, newlineOf, type Newline } from './csv-records.js';
 
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;
 
 export interface CsvChunks {
   readonly header: string[];
+  /** Record delimiter of the file, from its header. */
+  readonly newline: Newline;
   readonly gzip: boolean;
   readonly totalBytes: number;
   /** Bytes of the file read so far (compressed bytes for gzip): progress and ETA. */
@@ -60,8 +62,9 @@ export async function isGzipFile(path: string): Promise<boolean> {
 export async function openCsvChunks(path: string, chunkBytes = 4 << 20): Promise<CsvChunks> {
   const totalBytes = (await stat(path)).size;
   const gzip = await isGzipFile(path);
-  const file = createReadStream(path, { highWaterMark: gzip ? 1 << 20 : chunkBytes });
-  const input = gzip ? file.pipe(createGunzip({ chunkSize: 1 << 20 })) : file;
+  const gzipPiece = Math.min(Math.max(chunkBytes, 64 << 10), 1 << 20);
+  const file = createReadStream(path, { highWaterMark: gzip ? gzipPiece : chunkBytes });
+  const input = gzip ? file.pipe(createGunzip({ chunkSize: gzipPiece })) : file;
   const iterator = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
 
   // Read until the header record is complete.
@@ -76,11 +79,12 @@ export async function openCsvChunks(path: string, chunkBytes = 4 << 20): Promise
   }
   const headerBytes = headerEnd < 0 ? carry : carry.subarray(0, headerEnd + 1);
   carry = headerEnd < 0 ? Buffer.alloc(0) : carry.subarray(headerEnd + 1);
-  const parsed = parse(headerBytes, { bom: true, relax_column_count: true }) as string[][];
-  const header = (parsed[0] ?? []).map((h) => h.trim());
+  const headerText = headerBytes.toString('utf8');
+  const header = csvHeader(headerText);
 
   return {
     header,
+    newline: newlineOf(headerText),
     gzip,
     totalBytes,
     bytesRead: () => file.bytesRead,

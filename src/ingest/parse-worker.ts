@@ -19,8 +19,8 @@ parentPort?.on('message', (msg: { seq: number; buf?: Uint8Array; flush?: true })
       parentPort?.postMessage({ seq: msg.seq, combos }, [combos.values.buffer as ArrayBuffer]);
       return;
     }
-    const result = processChunk(msg.buf as Uint8Array, mapper, width, rollup);
-    const packed = packLines(result.lines);
+    const result = processChunk(msg.buf as Uint8Array, mapper, width, rollup, ctx.newline);
+    const packed = packLines(result.lines, msg.buf as Uint8Array);
     parentPort?.postMessage({ seq: msg.seq, result: packed === undefined ? result : { ...result, lines: [], packedLines: packed } });
   } catch (err) {
     parentPort?.postMessage({ seq: msg.seq, failure: (err as Error).stack ?? String(err) });

@@ -45,7 +45,10 @@ export function parseAmount(raw: string): ParsedAmount | undefined {
 
 const POW10 = [1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 1e2, 1e1, 1];
 
-/** The common case, one pass and no allocation: [-]digits[.digits], ≤ 15 whole and ≤ 24 fraction digits. */
+/**
+ * The common case, one pass: [-]digits[.digits], ≤ 15 whole and ≤ 24 fraction digits. Allocates
+ * only the result (this runs for every amount of every row).
+ */
 function fastPlain(s: string): ParsedAmount | undefined {
   const n = s.length;
   let i = 0;
@@ -59,28 +62,56 @@ function fastPlain(s: string): ParsedAmount | undefined {
     if (c < 48 || c > 57 || ++wholeDigits > 15) return undefined;
     units = units * 10 + (c - 48);
   }
-  const limbs = [0, 0, 0];
+  let f1 = 0;
+  let f2 = 0;
+  let f3 = 0;
   let fracDigits = 0;
   if (i < n) {
     for (i++; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c < 48 || c > 57 || fracDigits >= 24) return undefined;
-      const l = (fracDigits / 8) | 0;
-      limbs[l] = (limbs[l] as number) * 10 + (c - 48);
+      if (fracDigits < 8) f1 = f1 * 10 + (c - 48);
+      else if (fracDigits < 16) f2 = f2 * 10 + (c - 48);
+      else f3 = f3 * 10 + (c - 48);
       fracDigits++;
     }
+    // Scale the last, partly filled limb to 8 digits.
+    const scale = POW10[fracDigits % 8] as number;
     if (fracDigits % 8 !== 0) {
-      const l = (fracDigits / 8) | 0;
-      limbs[l] = (limbs[l] as number) * (POW10[fracDigits % 8] as number);
+      if (fracDigits < 8) f1 *= scale;
+      else if (fracDigits < 16) f2 *= scale;
+      else f3 *= scale;
     }
   }
   if (wholeDigits === 0 && fracDigits === 0) return undefined;
-  const [f1 = 0, f2 = 0, f3 = 0] = limbs;
   return {
     text: s,
     limbs: negative ? [-units || 0, -f1 || 0, -f2 || 0, -f3 || 0] : [units, f1, f2, f3],
     rounded: false,
   };
+}
+
+/**
+ * True when `s` is a decimal in plain notation that parseAmount reads unchanged (its text is `s`):
+ * a check without allocation, for values kept as text and not summed (quantities).
+ */
+export function isPlainDecimal(s: string): boolean {
+  const n = s.length;
+  let i = n > 0 && s.charCodeAt(0) === 45 ? 1 : 0;
+  let whole = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) break;
+    if (c < 48 || c > 57 || ++whole > MAX_WHOLE_DIGITS) return false;
+  }
+  let frac = 0;
+  if (i < n) {
+    for (i++; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57 || ++frac > FRACTION_DIGITS) return false;
+    }
+  }
+  return whole + frac > 0;
 }
 
 function generalAmount(s: string): ParsedAmount | undefined {

@@ -3,7 +3,7 @@
  * timestamps, currencies and tags. A bad value throws FieldProblem (field + what was expected);
  * the importer adds the file and row. Tolerated oddities are counted in Notes.
  */
-import { parseAmount, type Limbs } from './amount.js';
+import { isPlainDecimal, parseAmount, type Limbs } from './amount.js';
 import { parseTimestamp } from './timestamp.js';
 
 /** A bad field in the current row; the caller adds file and row. */
@@ -85,6 +85,7 @@ export function requiredAmount(cell: Cell, field: string, notes: Notes): Amount 
 export function quantity(cell: Cell, field: string): string | null {
   const t = text(cell);
   if (t === null) return null;
+  if (isPlainDecimal(t)) return t;
   const p = parseAmount(t);
   if (!p) throw new FieldProblem(field, `expected a decimal number, got "${t}"`);
   return p.text;
@@ -158,6 +159,29 @@ export function tagsWithJson(cell: Cell, field: string): { tags: Record<string, 
     out[tagKey(k)] = typeof v === 'string' ? v : JSON.stringify(v);
   }
   return { tags: out, json: canonical && !/\s|\\/.test(cell as string) ? (cell as string) : tagsJson(out) };
+}
+
+/**
+ * tagsWithJson with a memory: bills repeat the same Tags cell on every line of a resource, so each
+ * distinct cell text is parsed once (at most `limit` kept; the memory restarts when full). The
+ * tags objects handed out are frozen, being shared between records.
+ */
+export class TagsMemo {
+  private readonly seen = new Map<string, { tags: Record<string, string>; json: string }>();
+  constructor(private readonly limit = 4096) {}
+
+  tagsWithJson(cell: Cell, field: string): { tags: Record<string, string>; json: string } {
+    if (typeof cell !== 'string') return tagsWithJson(cell, field);
+    const known = this.seen.get(cell);
+    if (known) return known;
+    // A copy of the text: the cell may be a slice of a whole chunk of the file, which the memory must not keep alive.
+    const own = Buffer.from(cell, 'utf8').toString('utf8');
+    const parsed = tagsWithJson(own, field);
+    Object.freeze(parsed.tags);
+    if (this.seen.size >= this.limit) this.seen.clear();
+    this.seen.set(own, parsed);
+    return parsed;
+  }
 }
 
 /** Tags as JSON text (storage and rollup keys); "{}" when empty. */

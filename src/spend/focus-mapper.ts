@@ -10,7 +10,7 @@ import {
   quantity,
   requiredAmount,
   requiredTimestamp,
-  tagsWithJson,
+  TagsMemo,
   text,
   timestamp,
   type Cell,
@@ -96,6 +96,7 @@ export function focusMapper(header: readonly string[], options: MapperOptions): 
     return i < 0 ? null : cells[i];
   };
   const str = (cells: readonly Cell[], col: FocusColumn): string | null => text(cellOf(cells, col));
+  const tagsMemo = new TagsMemo();
 
   return {
     format: 'focus',
@@ -111,7 +112,7 @@ export function focusMapper(header: readonly string[], options: MapperOptions): 
         timestamp(cellOf(cells, 'BillingPeriodEnd'), 'BillingPeriodEnd', notes) ??
         (at.BillingPeriodStart < 0 ? `${nextMonth(chargeStart.slice(0, 7))}-01T00:00:00Z` : null);
       const billingAccount = str(cells, 'BillingAccountId');
-      const tagged = tagsWithJson(cellOf(cells, 'Tags'), 'Tags');
+      const tagged = tagsMemo.tagsWithJson(cellOf(cells, 'Tags'), 'Tags');
       const provider = str(cells, 'ProviderName');
       const record: SpendRecord = {
         BilledCost: billed.text,

@@ -8,12 +8,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { RollupBucket } from '../spend/rollup.js';
-import { RECORD_COLUMNS, scopeKey, type ScopeIdentity } from '../spend/spend-record.js';
+import { RECORD_COLUMNS, scopeKey, writeRecord, type ScopeIdentity, type SpendRecord } from '../spend/spend-record.js';
 import type { Store } from './db.js';
 import { spendDaily, spendFile, spendLine, spendScope } from './schema/spend.js';
 
 export const LINE_COLUMNS = ['scope_id', 'file_id', 'source_row', ...RECORD_COLUMNS.map(snakeCase)] as const;
 const LINE_WIDTH = LINE_COLUMNS.length;
+/** Lines per INSERT statement (measured: 16 to 256 cost the same; 1 costs more). */
 const BATCH = 64;
 
 export function snakeCase(name: string): string {
@@ -29,6 +30,14 @@ const DAILY_COLUMNS = [
   'effective_missing', 'list_missing', 'contracted_missing',
 ] as const;
 
+interface OpenScope {
+  readonly id: number;
+  readonly identity: ScopeIdentity;
+  rows: number;
+  readonly estimated: boolean;
+  detail: ScopeDetail;
+}
+
 export interface ScopeDetail {
   readonly files?: string[];
   readonly tagKey?: string;
@@ -39,9 +48,14 @@ export class SpendWriter {
   private readonly insertOne: Statement;
   private readonly insertMany: Statement;
   private readonly insertDaily: Statement;
-  private readonly pending: unknown[] = [];
-  private readonly scopes = new Map<string, { id: number; identity: ScopeIdentity; rows: number; estimated: boolean; detail: ScopeDetail }>();
+  /** Parameters of the next multi-row insert (BATCH lines), filled up to `filled`. */
+  private readonly pending: unknown[] = new Array(BATCH * LINE_WIDTH).fill(null);
+  private filled = 0;
+  private readonly scopes = new Map<string, OpenScope>();
+  private readonly scopeById = new Map<number, OpenScope>();
   private open = false;
+  /** A bulk import left WAL for its transaction (see begin). */
+  private restoreWal = false;
 
   constructor(
     private readonly store: Store,
@@ -56,9 +70,43 @@ export class SpendWriter {
     );
   }
 
-  begin(): void {
-    this.store.sqlite.exec('BEGIN IMMEDIATE');
+  /**
+   * Starts the import's transaction. `bulk` (file imports): when this is the only connection to the
+   * file, the transaction runs with a rollback journal instead of WAL. In WAL mode every new page is
+   * written to the WAL (again whenever the page cache spills it), then read back and copied into the
+   * database by the checkpoint at commit; with a rollback journal it is written once, to the database
+   * (measured: 7 times fewer writes, about 2 µs of CPU less per line). Atomicity and durability are
+   * the same (a crash leaves a hot journal that the next open rolls back; synchronous stays FULL).
+   * Leaving WAL needs exclusive use of the file: when another connection has it open (a dashboard),
+   * the switch fails at once and the import stays in WAL, so that reader is never blocked. A process
+   * that opens the file during a bulk import waits for it (busy_timeout). WAL is restored at the end.
+   */
+  begin(options: { bulk?: boolean } = {}): void {
+    const db = this.store.sqlite;
+    if (options.bulk && db.pragma('journal_mode', { simple: true }) === 'wal') {
+      const busy = db.pragma('busy_timeout', { simple: true }) as number;
+      db.pragma('busy_timeout = 0');
+      try {
+        this.restoreWal = db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+      } catch {
+        this.restoreWal = false; // another connection has the file open: stay in WAL
+      } finally {
+        db.pragma(`busy_timeout = ${busy}`);
+      }
+    }
+    db.exec('BEGIN IMMEDIATE');
     this.open = true;
+  }
+
+  /** Back to WAL after a bulk import. Best effort: should a reader hold the file now, the next openStore switches. */
+  private endBulk(): void {
+    if (!this.restoreWal) return;
+    this.restoreWal = false;
+    try {
+      this.store.sqlite.pragma('journal_mode = WAL');
+    } catch {
+      // the data is committed (or rolled back) either way; openStore sets WAL on every open
+    }
   }
 
   /** Registers a file read by this import. */
@@ -97,7 +145,9 @@ export class SpendWriter {
       })
       .returning({ id: spendScope.id })
       .get();
-    this.scopes.set(key, { id: row.id, identity, rows: 0, estimated: options.estimated ?? false, detail: options.detail ?? {} });
+    const open: OpenScope = { id: row.id, identity, rows: 0, estimated: options.estimated ?? false, detail: options.detail ?? {} };
+    this.scopes.set(key, open);
+    this.scopeById.set(row.id, open);
     return row.id;
   }
 
@@ -121,51 +171,63 @@ export class SpendWriter {
   }
 
   /**
-   * Hot path for imports: `lines` holds rows laid out as statement parameters,
-   * [scopeIndex, (file id slot), localRow, ...record tuple] × n. They are patched in place (scope
-   * index → scope id, file id, row → absolute row) and inserted 64 rows per statement from slices.
+   * Hot path of the inline CSV import: one record of an opened scope, by its id (see scopeId), written
+   * straight into the statement's parameters; every BATCH lines are inserted.
    */
-  addRows(lines: unknown[], scopeKeys: readonly string[], fileId: number | null, rowsBefore: number): void {
+  addScopedRecord(scopeId: number, fileId: number | null, sourceRow: number, record: SpendRecord, tags: string): void {
+    const s = this.scopeById.get(scopeId);
+    if (!s) throw new Error(`scope ${scopeId} not opened`);
+    s.rows++;
+    const p = this.pending;
+    let at = this.filled;
+    p[at++] = scopeId;
+    p[at++] = fileId;
+    p[at++] = sourceRow;
+    this.advance(writeRecord(record, tags, p, at));
+  }
+
+  /**
+   * Lines of a chunk parsed elsewhere (worker threads, Parquet row groups): rows laid out as
+   * [scopeIndex, (file id slot), localRow, ...record tuple] × n, scope indexes into scopeKeys.
+   */
+  addRows(lines: readonly unknown[], scopeKeys: readonly string[], fileId: number | null, rowsBefore: number): void {
     const scopes = scopeKeys.map((k) => {
       const s = this.scopes.get(k);
       if (!s) throw new Error(`scope ${k} not opened`);
       return s;
     });
-    const n = lines.length / LINE_WIDTH;
     for (let i = 0; i < lines.length; i += LINE_WIDTH) {
       const s = scopes[lines[i] as number] as { id: number; rows: number };
       s.rows++;
-      lines[i] = s.id;
-      lines[i + 1] = fileId;
-      lines[i + 2] = rowsBefore + (lines[i + 2] as number);
+      this.addLineTo(s.id, fileId, rowsBefore + (lines[i + 2] as number), lines, i + 3);
     }
-    let row = 0;
-    // Top up a partly filled batch first, then insert whole batches straight from slices.
-    while (this.pending.length > 0 && row < n) {
-      this.addLineTo(lines[row * LINE_WIDTH] as number, fileId, lines[row * LINE_WIDTH + 2] as number, lines, row * LINE_WIDTH + 3);
-      row++;
-    }
-    const span = BATCH * LINE_WIDTH;
-    for (; row + BATCH <= n; row += BATCH) this.insertMany.run(lines.slice(row * LINE_WIDTH, row * LINE_WIDTH + span));
-    for (; row < n; row++) this.addLineTo(lines[row * LINE_WIDTH] as number, fileId, lines[row * LINE_WIDTH + 2] as number, lines, row * LINE_WIDTH + 3);
   }
 
-  /** Hot path: the tuple is read from `values` at `offset` (no copy). */
+  /** The tuple is read from `values` at `offset` (no copy of the row). */
   private addLineTo(scopeId: number, fileId: number | null, sourceRow: number | null, values: readonly unknown[], offset: number): void {
     const p = this.pending;
-    p.push(scopeId, fileId, sourceRow);
+    let at = this.filled;
+    p[at++] = scopeId;
+    p[at++] = fileId;
+    p[at++] = sourceRow;
     const end = offset + LINE_WIDTH - 3;
-    for (let i = offset; i < end; i++) p.push(values[i]);
-    if (p.length === BATCH * LINE_WIDTH) {
-      this.insertMany.run(p);
-      p.length = 0;
+    for (let i = offset; i < end; i++) p[at++] = values[i] ?? null;
+    this.advance(at);
+  }
+
+  /** `at` parameters are filled: inserts the batch when full. */
+  private advance(at: number): void {
+    if (at === this.pending.length) {
+      this.insertMany.run(this.pending);
+      at = 0;
     }
+    this.filled = at;
   }
 
   private flushLines(): void {
     const p = this.pending;
-    for (let i = 0; i < p.length; i += LINE_WIDTH) this.insertOne.run(p.slice(i, i + LINE_WIDTH));
-    p.length = 0;
+    for (let i = 0; i < this.filled; i += LINE_WIDTH) this.insertOne.run(p.slice(i, i + LINE_WIDTH));
+    this.filled = 0;
   }
 
   /** Writes the rollup buckets (scope keys must have been opened). */
@@ -189,15 +251,17 @@ export class SpendWriter {
     }
     this.store.sqlite.exec('COMMIT');
     this.open = false;
+    this.endBulk();
     return [...this.scopes].map(([key, s]) => ({ key, identity: s.identity, rows: s.rows }));
   }
 
   rollback(): void {
     if (this.open) {
-      this.pending.length = 0;
+      this.filled = 0;
       this.store.sqlite.exec('ROLLBACK');
       this.open = false;
     }
+    this.endBulk();
   }
 }
 

@@ -1,6 +1,6 @@
 import BigImport from 'big.js';
 import { describe, expect, it } from 'vitest';
-import { addDecimals, decimalToScaled, limbsToDecimal, parseAmount, scaledToDecimal } from '../../src/spend/amount.js';
+import { addDecimals, decimalToScaled, isPlainDecimal, limbsToDecimal, parseAmount, scaledToDecimal } from '../../src/spend/amount.js';
 
 const Big = BigImport as unknown as typeof BigImport;
 
@@ -30,6 +30,14 @@ describe('parseAmount', () => {
 
   it('rejects what is not a decimal', () => {
     for (const bad of ['', 'abc', '1.2.3', '1,5', '--1', 'NaN', '.', '1e', '12345678901234567']) expect(parseAmount(bad)).toBeUndefined();
+  });
+});
+
+describe('isPlainDecimal', () => {
+  it('accepts exactly the texts parseAmount keeps unchanged', () => {
+    const texts = ['8760.00', '-40.3543773134', '.5', '1.', '007', '0.0067895407982345906', '123456789012345', '0.' + '1'.repeat(24),
+      '+3', ' 12', '1.5E-7', '', '-', '.', '1.2.3', '1,5', 'NaN', '1234567890123456', '0.' + '1'.repeat(25)];
+    for (const t of texts) expect(isPlainDecimal(t), t).toBe(parseAmount(t)?.text === t && parseAmount(t)?.rounded === false);
   });
 });
 

@@ -5,6 +5,7 @@
  * (dev dependency) in the test setup.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
+import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -126,6 +127,33 @@ describe('FOCUS CSV fixture (1,000 rows)', () => {
     const bad = join(t.dir, 'inventory.csv');
     writeFileSync(bad, 'app,vms,ghz\napi,8,16\n');
     await expect(importSpendFiles(t.store, [bad], { now })).rejects.toThrow(`${bad}, field "header": neither FOCUS`);
+  });
+
+  it('an unterminated quote is malformed CSV, named with its row, inline and in workers', async () => {
+    const bad = join(t.dir, 'open-quote.csv');
+    writeFileSync(bad, focusCsv(20, {}, (i, line) => (i === 6 ? line.replace(/"\n$/, '\n') : line)));
+    for (const opts of [{ workers: 0, chunkBytes: 300 }, { workers: 2, chunkBytes: 300 }]) {
+      await expect(importSpendFiles(t.store, [bad], { now, ...opts })).rejects.toThrow(`${bad}, row 7: malformed CSV: `);
+      expect(lineCount()).toBe(0);
+    }
+  });
+
+  it('bulk journal: WAL again after an import, failed or not; another open connection keeps WAL and reads the result', async () => {
+    const mode = (): unknown => t.store.sqlite.pragma('journal_mode', { simple: true });
+    await importSpendFiles(t.store, [good], { now });
+    expect(mode()).toBe('wal');
+    await expect(importSpendFiles(t.store, [corrupt], { now })).rejects.toThrow('row 500');
+    expect(mode()).toBe('wal');
+    expect(lineCount()).toBe(1000);
+    const reader = new Database(t.path, { readonly: true });
+    try {
+      expect(reader.prepare('SELECT count(*) AS n FROM spend_line').get()).toEqual({ n: 1000 });
+      await importSpendFiles(t.store, [october], { now });
+      expect(mode()).toBe('wal');
+      expect(reader.prepare('SELECT count(*) AS n FROM spend_line').get()).toEqual({ n: 1300 });
+    } finally {
+      reader.close();
+    }
   });
 
   it('a row longer than the header is refused with its row number', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { regionFromUsageType, regionFromZone, resourceTypeFromArn, serviceCategory } from '../../src/spend/aws-facts.js';
 import { cur2TagKey, curColumnName, curMapper, curTagKey } from '../../src/spend/cur-mapper.js';
 import { detectFormat, mapperFor } from '../../src/spend/detect-format.js';
-import { FieldProblem, Notes } from '../../src/spend/field-values.js';
+import { FieldProblem, Notes, TagsMemo, tagsWithJson } from '../../src/spend/field-values.js';
 import { focusMapper } from '../../src/spend/focus-mapper.js';
 
 describe('CUR column names', () => {
@@ -75,5 +75,21 @@ describe('mappers', () => {
     expect(detectFormat(['line_item_unblended_cost'])).toBe('cur');
     expect(() => mapperFor(['a', 'b'], 'auto', { fileLabel: 'f' })).toThrow(/neither FOCUS/);
     expect(() => mapperFor(['a'], 'focus', { fileLabel: 'f' })).toThrow('field "BilledCost": column missing from the FOCUS header');
+  });
+});
+
+describe('TagsMemo', () => {
+  it('parses each distinct Tags text once and hands out the same frozen result', () => {
+    const memo = new TagsMemo(2);
+    const a = memo.tagsWithJson('{"env":"prod","user:app":"api"}', 'Tags');
+    expect(a).toEqual(tagsWithJson('{"env":"prod","user:app":"api"}', 'Tags'));
+    expect(a).toEqual({ tags: { env: 'prod', app: 'api' }, json: '{"env":"prod","app":"api"}' });
+    expect(memo.tagsWithJson('{"env":"prod","user:app":"api"}', 'Tags')).toBe(a);
+    expect(Object.isFrozen(a.tags)).toBe(true);
+    memo.tagsWithJson('{"env":"dev"}', 'Tags');
+    memo.tagsWithJson('{"env":"qa"}', 'Tags'); // full: the memory restarts
+    expect(memo.tagsWithJson('{"env":"prod","user:app":"api"}', 'Tags')).not.toBe(a);
+    expect(() => memo.tagsWithJson('{not json', 'Tags')).toThrow(FieldProblem);
+    expect(() => memo.tagsWithJson('{not json', 'Tags')).toThrow(FieldProblem);
   });
 });
