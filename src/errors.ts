@@ -13,6 +13,8 @@ export interface InputLocation {
   readonly file: string;
   /** 1-based row (data row) or line number, when known. */
   readonly row?: number;
+  /** 1-based line of a text file that has lines rather than rows (YAML, JSON), when known. */
+  readonly line?: number;
   /** Column / JSON path / field name, when known. */
   readonly field?: string;
 }
@@ -27,7 +29,7 @@ export class InputError extends NuageError {
     super(InputError.describe(location, problem));
   }
   static describe(loc: InputLocation, problem: string): string {
-    const where = [loc.file, loc.row !== undefined ? `row ${loc.row}` : undefined, loc.field !== undefined ? `field "${loc.field}"` : undefined]
+    const where = [loc.file, loc.row !== undefined ? `row ${loc.row}` : undefined, loc.line !== undefined ? `line ${loc.line}` : undefined, loc.field !== undefined ? `field "${loc.field}"` : undefined]
       .filter((x) => x !== undefined)
       .join(', ');
     return `${where}: ${problem}`;

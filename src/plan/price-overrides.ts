@@ -15,10 +15,9 @@
  *       unit: GB-month            # optional
  *       region: us-east-1         # optional
  */
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { isDecimalString } from '../money/index.js';
-import { InputError } from '../errors.js';
+import { parseYamlInput } from '../yaml-input.js';
 
 const decimal = z.union([z.string(), z.number()]).transform((v, ctx) => {
   const s = String(v);
@@ -54,18 +53,5 @@ const overridesSchema = z.strictObject({
 export type PriceOverrides = z.infer<typeof overridesSchema> & { readonly file: string; readonly shownAs: string };
 
 export function parsePriceOverrides(text: string, file: string, shownAs: string = file): PriceOverrides {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text) ?? {};
-  } catch (err) {
-    const line = (err as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new InputError({ file, row: line }, `not valid YAML: ${(err as Error).message.split('\n')[0]}`);
-  }
-  const parsed = overridesSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue?.path.join('.') ?? '';
-    throw new InputError({ file, field: path || undefined }, issue?.message ?? 'invalid price override file');
-  }
-  return { ...parsed.data, file, shownAs };
+  return { ...parseYamlInput(overridesSchema, text, file, 'price override file'), file, shownAs };
 }

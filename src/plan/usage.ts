@@ -10,9 +10,8 @@
  *     aws_nat_gateway.main:
  *       monthly_data_processed_gb: 2500
  */
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { InputError } from '../errors.js';
+import { parseYamlInput } from '../yaml-input.js';
 
 const usageValues = z.record(z.string(), z.number().nonnegative());
 const usageSchema = z.strictObject({
@@ -30,19 +29,8 @@ export interface UsageFile {
 export const EMPTY_USAGE: UsageFile = { file: '', byType: {}, byAddress: {} };
 
 export function parseUsageFile(text: string, file: string): UsageFile {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text) ?? {};
-  } catch (err) {
-    const line = (err as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new InputError({ file, row: line }, `not valid YAML: ${(err as Error).message.split('\n')[0]}`);
-  }
-  const parsed = usageSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError({ file, field: issue?.path.join('.') || undefined }, issue?.message ?? 'invalid usage file');
-  }
-  return { file, byType: parsed.data.resource_type_default_usage ?? {}, byAddress: parsed.data.resource_usage ?? {} };
+  const data = parseYamlInput(usageSchema, text, file, 'usage file');
+  return { file, byType: data.resource_type_default_usage ?? {}, byAddress: data.resource_usage ?? {} };
 }
 
 /** The usage value of `key` for a resource: its address first (with or without the instance index), then its type. */

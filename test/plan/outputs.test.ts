@@ -135,11 +135,11 @@ describe('usage and price override files', () => {
     expect(usageValue(u, 'aws_nat_gateway.c', 'aws_nat_gateway', 'monthly_data_processed_gb')).toBe(10);
   });
   it('rejects bad files naming file, line or field', () => {
-    expect(() => parseUsageFile('resource_usage:\n  a.b:\n    x: -1\n', 'u.yml')).toThrow(/u\.yml, field "resource_usage\.a\.b\.x"/);
+    expect(() => parseUsageFile('resource_usage:\n  a.b:\n    x: -1\n', 'u.yml')).toThrow(/^u\.yml, line 3, field "resource_usage\.a\.b\.x": /);
     expect(() => parseUsageFile('colour: blue\n', 'u.yml')).toThrow(/u\.yml/);
-    expect(() => parseUsageFile('a: [\n', 'u.yml')).toThrow(/u\.yml, row \d+: not valid YAML/);
-    expect(() => parsePriceOverrides('ec2:\n  - instanceType: t3.micro\n    usdPerHour: cheap\n', 'p.yml')).toThrow('p.yml, field "ec2.0.usdPerHour": not a decimal number: "cheap"');
-    expect(() => parsePriceOverrides('services:\n  - key: nat:hour\n', 'p.yml')).toThrow(/p\.yml, field "services\.0\.usd"/);
+    expect(() => parseUsageFile('a: [\n', 'u.yml')).toThrow(/u\.yml, line \d+: not valid YAML/);
+    expect(() => parsePriceOverrides('ec2:\n  - instanceType: t3.micro\n    usdPerHour: cheap\n', 'p.yml')).toThrow('p.yml, line 3, field "ec2.0.usdPerHour": not a decimal number: "cheap"');
+    expect(() => parsePriceOverrides('services:\n  - key: nat:hour\n', 'p.yml')).toThrow(/^p\.yml, line 2, field "services\.0\.usd": /);
   });
   it('overrides win over the catalog, per region when given', () => {
     const o = parsePriceOverrides('asOf: "2024-01-01"\nservices:\n  - { key: "eks:cluster:hour", usd: "0.60", region: eu-west-3 }\n', 'p.yml');
