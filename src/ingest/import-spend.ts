@@ -49,7 +49,8 @@ export interface ImportOptions {
 
 export interface ImportedFile {
   readonly path: string;
-  readonly format: SpendFormat;
+  /** "empty": a zero-byte file (no header), imported as zero rows. */
+  readonly format: SpendFormat | 'empty';
   readonly rows: number;
   /** sha256 of the file's content (CSV: after gzip decompression; Parquet: the file's bytes). */
   readonly sha256: string;
@@ -242,6 +243,12 @@ interface FileDone {
 async function importCsv(file: string, fc: FileContext): Promise<FileDone> {
   const workers = fc.options.workers ?? autoWorkers((await stat(file)).size);
   const csv = await openCsvChunks(file, fc.options.chunkBytes ?? (workers > 0 ? WORKER_CHUNK_BYTES : INLINE_CHUNK_BYTES));
+  if (csv.header.every((h) => h === '') && csv.totalBytes === 0) {
+    for await (const _ of csv.chunks()); // nothing, but the hash is complete
+    const fileId = fc.writer.fileId(file, 'empty');
+    addHeaderNotes(fc, file, ['empty file (zero bytes): nothing imported']);
+    return { file: { path: file, format: 'empty', rows: 0, sha256: csv.sha256() }, fileId };
+  }
   const ctx = mapperContext(file, csv.header, csv.newline, fc.options);
   const mapper = headerMapper(file, ctx);
   addHeaderNotes(fc, file, mapper.headerNotes);
