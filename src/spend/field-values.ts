@@ -11,6 +11,8 @@ export class FieldProblem extends Error {
   constructor(
     readonly field: string,
     readonly problem: string,
+    /** 1-based text line, when the problem is in a text file without rows (YAML, JSON). */
+    readonly line?: number,
   ) {
     super(`field "${field}": ${problem}`);
   }
