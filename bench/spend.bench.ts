@@ -71,7 +71,7 @@ function replicate(store: Store): number {
       `INSERT INTO spend_daily SELECT ?, source, date(day, '-${k} months'), currency, dim, value, rows,
          billed_units, billed_f1, billed_f2, billed_f3, effective_units, effective_f1, effective_f2, effective_f3,
          list_units, list_f1, list_f2, list_f3, contracted_units, contracted_f1, contracted_f2, contracted_f3,
-         effective_missing, list_missing, contracted_missing
+         effective_missing, list_missing, contracted_missing, date(last_day, '-${k} months')
        FROM spend_daily WHERE scope_id = ?`,
     ).run(id, base.id);
   }

@@ -11,10 +11,13 @@ export class NuageError extends Error {
 export interface InputLocation {
   /** File path or logical source (e.g. "GetProducts page 3"). */
   readonly file: string;
-  /** 1-based row (data row) or line number, when known. */
+  /**
+   * 1-based row, when known. Spreadsheet convention by default (header = row 1, first data row =
+   * row 2, as a spreadsheet shows a CSV); `rowKind` says when the number counts something else.
+   */
   readonly row?: number;
-  /** 1-based line of a text file that has lines rather than rows (YAML, JSON), when known. */
-  readonly line?: number;
+  /** "line": a text line (YAML/JSON); "data": the N-th record of a file without a header row (Parquet). */
+  readonly rowKind?: 'line' | 'data';
   /** Column / JSON path / field name, when known. */
   readonly field?: string;
 }
@@ -29,7 +32,8 @@ export class InputError extends NuageError {
     super(InputError.describe(location, problem));
   }
   static describe(loc: InputLocation, problem: string): string {
-    const where = [loc.file, loc.row !== undefined ? `row ${loc.row}` : undefined, loc.line !== undefined ? `line ${loc.line}` : undefined, loc.field !== undefined ? `field "${loc.field}"` : undefined]
+    const row = loc.row === undefined ? undefined : loc.rowKind === 'line' ? `line ${loc.row}` : loc.rowKind === 'data' ? `row ${loc.row} of the data` : `row ${loc.row}`;
+    const where = [loc.file, row, loc.field !== undefined ? `field "${loc.field}"` : undefined]
       .filter((x) => x !== undefined)
       .join(', ');
     return `${where}: ${problem}`;

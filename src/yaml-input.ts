@@ -15,7 +15,7 @@ export function parseYamlInput<S extends z.ZodType>(schema: S, text: string, fil
   const syntax = doc.errors[0];
   if (syntax) {
     const line = lines.linePos(syntax.pos[0]).line;
-    throw new InputError({ file, line }, `not valid YAML: ${syntax.message.split('\n')[0]}`);
+    throw new InputError({ file, row: line, rowKind: 'line' }, `not valid YAML: ${syntax.message.split('\n')[0]}`);
   }
   const raw: unknown = doc.toJS() ?? {};
   const parsed = schema.safeParse(raw);
@@ -27,7 +27,7 @@ export function parseYamlInput<S extends z.ZodType>(schema: S, text: string, fil
 }
 
 function fail(file: string, field: string | undefined, line: number | undefined, problem: string): never {
-  throw new InputError({ file, line, field }, problem);
+  throw new InputError({ file, row: line, rowKind: 'line', field }, problem);
 }
 
 /** The line of the deepest node on `path` that exists (the key itself when the value is missing). */

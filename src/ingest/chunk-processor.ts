@@ -19,12 +19,14 @@ export interface ChunkContext {
 /** Lines of a chunk: for each record, [scopeIndex, 0 (file id slot), localRow, ...recordTuple] flattened. */
 export interface ChunkResult {
   readonly records: number;
+  /** Rows the chunk spans (records and empty lines): the next chunk's rows are numbered after them. */
+  readonly rows: number;
   readonly scopes: ScopeIdentity[];
   readonly lines: (string | number | null)[];
   /** The lines joined with U+0001 (null as empty text): one string crosses threads far cheaper than an array. */
   readonly packedLines?: string;
   readonly notes: NoteEntry[];
-  /** The first bad record: its 1-based index within the chunk, field and problem. */
+  /** The first bad record: its 1-based row within the chunk, field and problem. */
   readonly error?: { readonly localRow: number; readonly field?: string; readonly problem: string };
 }
 
@@ -101,9 +103,11 @@ export class RowBatch {
     return { provider, account, billingStart, key, index };
   }
 
-  result(error?: ChunkResult['error']): ChunkResult {
+  /** `rows`: rows spanned (CSV: records and empty lines; Parquet: records). */
+  result(rows: number, error?: ChunkResult['error']): ChunkResult {
     return {
       records: this.records,
+      rows,
       scopes: this.scopes,
       lines: this.lines,
       notes: this.notes.entries(),
@@ -116,12 +120,12 @@ export function processChunk(chunk: Uint8Array, mapper: RowMapper, width: number
   const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
   const batch = new RowBatch(mapper, rollup, sink);
   let error: ChunkResult['error'];
-  const syntax = eachCsvRecord(text, newline, (cells, row) => {
+  const pass = eachCsvRecord(text, newline, (cells, row) => {
     if (cells.length > width) {
       error = { localRow: row, problem: `expected ${width} fields as in the header, found ${cells.length}` };
       return false;
     }
-    if (cells.length < width) batch.notes.add(`fewer fields than the header (missing trailing cells read as empty)`, `row ${row}: ${cells.length} of ${width}`);
+    if (cells.length < width) batch.notes.add(`fewer fields than the header (missing trailing cells read as empty)`, `${cells.length} of ${width} fields`, row);
     try {
       batch.add(cells, row);
     } catch (err) {
@@ -131,8 +135,8 @@ export function processChunk(chunk: Uint8Array, mapper: RowMapper, width: number
     }
     return true;
   });
-  if (syntax && !error) error = { localRow: syntax.record, problem: `malformed CSV: ${syntax.message}` };
-  return batch.result(error);
+  if (pass.error && !error) error = { localRow: pass.error.row, problem: `malformed CSV: ${pass.error.message}` };
+  return batch.result(pass.rows, error);
 }
 
 const PACK = '\u0001';

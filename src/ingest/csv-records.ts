@@ -8,24 +8,30 @@ import Papa from 'papaparse';
 
 export type Newline = '\n' | '\r\n';
 
-/** A record papaparse could not read (unterminated or stray quote), 1-based within the text. */
+/** A record papaparse could not read (unterminated or stray quote), at its row within the text. */
 export interface CsvSyntaxError {
-  readonly record: number;
+  readonly row: number;
   readonly message: string;
 }
 
+export interface CsvPass {
+  /** Rows of the text: records and empty lines (a record spanning lines in quotes is one row). */
+  readonly rows: number;
+  /** The first syntax error; rows after it are not read. */
+  readonly error?: CsvSyntaxError;
+}
+
 /**
- * Calls `onRecord` for each record of `text`, which must hold whole records (empty lines are
- * skipped). Returns the first syntax error; records after it are not read. `onRecord` may return
- * false to stop.
+ * Calls `onRecord` for each record of `text`, which must hold whole records, with its 1-based row
+ * within the text. Rows are numbered as a spreadsheet shows the file: an empty line is a row (not
+ * handed over), a record whose quoted cells span lines is one row. `onRecord` may return false to
+ * stop (`rows` then counts up to that record).
  */
-export function eachCsvRecord(
-  text: string,
-  newline: Newline,
-  onRecord: (cells: string[], record: number) => boolean | void,
-): CsvSyntaxError | undefined {
-  let record = 0;
+export function eachCsvRecord(text: string, newline: Newline, onRecord: (cells: string[], row: number) => boolean | void): CsvPass {
+  if (text === '') return { rows: 0 };
+  let row = 0;
   let error: CsvSyntaxError | undefined;
+  let stopped = false;
   Papa.parse<string[]>(text, {
     delimiter: ',',
     quoteChar: '"',
@@ -34,17 +40,22 @@ export function eachCsvRecord(
     // Empty lines are skipped here rather than by papaparse, which would filter (copy) every record.
     skipEmptyLines: false,
     step(results, parser) {
+      row++;
       const cells = results.data;
       if (cells.length === 1 && cells[0] === '' && results.errors.length === 0) return;
-      record++;
       const problem = results.errors[0];
       if (problem) {
-        error = { record, message: problem.message };
+        error = { row, message: problem.message };
         parser.abort();
-      } else if (onRecord(cells, record) === false) parser.abort();
+      } else if (onRecord(cells, row) === false) {
+        stopped = true;
+        parser.abort();
+      }
     },
   });
-  return error;
+  // A text ending with its newline gets one last empty "record" from papaparse that is no row.
+  if (!error && !stopped && text.endsWith('\n')) row--;
+  return error ? { rows: row, error } : { rows: row };
 }
 
 /** The record delimiter of a file, from its first record ("\r\n" or "\n"). */

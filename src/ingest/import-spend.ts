@@ -4,6 +4,8 @@
  * exactly as it was. Each billing period met replaces what was stored for it (idempotent).
  * Big CSV files are parsed by worker threads in parallel; rows are written in file order.
  */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
@@ -47,8 +49,11 @@ export interface ImportOptions {
 
 export interface ImportedFile {
   readonly path: string;
-  readonly format: SpendFormat;
+  /** "empty": a zero-byte file (no header), imported as zero rows. */
+  readonly format: SpendFormat | 'empty';
   readonly rows: number;
+  /** sha256 of the file's content (CSV: after gzip decompression; Parquet: the file's bytes). */
+  readonly sha256: string;
 }
 
 export interface ImportResult {
@@ -79,7 +84,12 @@ export function autoWorkers(bytes: number, cores = availableParallelism()): numb
   return Math.min(4, cores - 1);
 }
 
-/** Expands directories into their billing files (.csv, .csv.gz, .gz, .parquet), sorted, de-duplicated. */
+const BILLING_FILE = /\.(csv|csv\.gz|gz|parquet)$/i;
+
+/**
+ * Expands directories into their billing files (.csv, .csv.gz, .gz, .parquet), sorted, de-duplicated.
+ * A directory without any, or no file at all, is an error: an import that reads nothing is a mistake.
+ */
 export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
@@ -92,9 +102,14 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
     }
     if (st.isDirectory()) {
       const entries = (await readdir(full, { recursive: true })).map((e) => join(full, e.toString())).sort();
-      for (const e of entries) if (/\.(csv|csv\.gz|gz|parquet)$/i.test(e) && (await stat(e)).isFile()) out.push(e);
+      const before = out.length;
+      for (const e of entries) if (BILLING_FILE.test(e) && (await stat(e)).isFile()) out.push(e);
+      if (out.length === before) {
+        throw new InputError({ file: p }, `no billing files in this directory (looked for .csv, .csv.gz, .gz, .parquet${entries.length ? `, among ${entries.length} entries` : ', it is empty'})`);
+      }
     } else out.push(full);
   }
+  if (out.length === 0) throw new InputError({ file: '(no path)' }, 'no billing files to import');
   return [...new Set(out)];
 }
 
@@ -106,20 +121,38 @@ export async function importSpendFiles(store: Store, paths: readonly string[], o
   const notes = new Notes();
   const headerNotes = new Map<string, string[]>();
   const imported: ImportedFile[] = [];
+  const byContent = new Map<string, string>();
   let totalRows = 0;
   writer.begin({ bulk: true });
   try {
     for (const file of files) {
-      const ctx = { writer, rollup, notes, headerNotes, options, started, rowsBefore: totalRows };
+      const ctx: FileContext = { writer, rollup, notes, headerNotes, options, started, rowsBefore: totalRows, scopeKeys: new Set() };
       const done = PARQUET_MAGIC.test(file) ? await importParquet(file, ctx) : await importCsv(file, ctx);
-      imported.push(done);
-      totalRows += done.rows;
+      // The same content twice in one import would add up: refused (an empty file has nothing to count twice).
+      const twin = byContent.get(done.file.sha256);
+      if (twin !== undefined && done.file.rows > 0) {
+        throw new InputError({ file }, `same content as ${twin} (sha256 ${done.file.sha256.slice(0, 12)}…), also given to this import: its rows would count twice; import one of them`);
+      }
+      byContent.set(done.file.sha256, file);
+      writer.finishFile(done.fileId, done.file.sha256, [...ctx.scopeKeys]);
+      imported.push(done.file);
+      totalRows += done.file.rows;
+    }
+    // A file with this content still stored under scopes this import does not replace would count twice.
+    for (const f of imported) {
+      const stored = f.rows > 0 ? writer.storedTwin(f.sha256) : undefined;
+      if (stored) {
+        throw new InputError(
+          { file: f.path },
+          `same content (sha256 ${f.sha256.slice(0, 12)}…) as ${stored.path}, imported ${stored.importedAt} and still stored as ${describeScope(stored.scopeKey)}, which this import does not replace: its rows would count twice. Delete that import first or import under the same billing account and period`,
+        );
+      }
     }
     writer.writeRollups(rollup.buckets());
     const scopes = writer.commit();
     const noteLines = [
       ...[...headerNotes].map(([note, names]) => `${note}: ${names.length > 3 ? `${names.length} files (${names.slice(0, 3).join(', ')}, …)` : names.join(', ')}`),
-      ...notes.entries().map((n) => `${n.kind}: ${n.count} row${n.count === 1 ? '' : 's'} (e.g. ${n.example})`),
+      ...notes.entries().map((n) => `${n.kind}: ${n.count} row${n.count === 1 ? '' : 's'} (e.g. ${n.row !== undefined ? `row ${n.row}: ` : ''}${n.example})`),
     ];
     return { files: imported, scopes, rows: totalRows, notes: noteLines, elapsedMs: performance.now() - started };
   } catch (err) {
@@ -128,8 +161,16 @@ export async function importSpendFiles(store: Store, paths: readonly string[], o
   }
 }
 
+/** `file|AWS|0123|2026-11-01` → `billing period from 2026-11-01 of AWS account 0123`. */
+function describeScope(key: string): string {
+  const [, provider = '', account = '', period = ''] = key.split('|');
+  return `billing period from ${period} of ${provider ? `${provider} ` : ''}account ${account}`;
+}
+
 interface FileContext {
   readonly writer: SpendWriter;
+  /** Scope keys the current file wrote to. */
+  readonly scopeKeys: Set<string>;
   readonly rollup: RollupBuilder;
   readonly notes: Notes;
   readonly headerNotes: Map<string, string[]>;
@@ -143,7 +184,7 @@ function mapperContext(file: string, header: string[], newline: Newline, options
     header,
     newline,
     source: options.source ?? 'auto',
-    mapperOptions: { fileLabel: basename(file), ...(options.currency ? { defaultCurrency: options.currency } : {}) },
+    mapperOptions: options.currency ? { defaultCurrency: options.currency } : {},
   };
 }
 
@@ -156,19 +197,27 @@ function headerMapper(file: string, ctx: ChunkContext) {
   }
 }
 
-/** Applies one chunk's result: lines to the writer, combos to the rollup; throws on its error. */
-function applyChunk(file: string, fileId: number, rowsBefore: number, r: ChunkResult, fc: FileContext): void {
+/**
+ * Applies one chunk's result: lines to the writer, combos to the rollup; throws on its error.
+ * `rowBase` + a chunk-local row = the row in the file: CSV rows as a spreadsheet numbers them (header =
+ * row 1, so the first chunk's base is 1); Parquet rows counted in the data (`rowKind` "data").
+ */
+function applyChunk(file: string, fileId: number, rowBase: number, r: ChunkResult, fc: FileContext, rowKind?: 'data'): void {
   if (r.error) {
-    throw new InputError({ file, row: rowsBefore + r.error.localRow, ...(r.error.field ? { field: r.error.field } : {}) }, r.error.problem);
+    throw new InputError(
+      { file, row: rowBase + r.error.localRow, ...(rowKind ? { rowKind } : {}), ...(r.error.field ? { field: r.error.field } : {}) },
+      r.error.problem,
+    );
   }
   const keys = r.scopes.map((identity) => {
     const key = scopeKey(identity);
     fc.writer.scopeId(identity);
     fc.writer.noteFile(key, basename(file));
+    fc.scopeKeys.add(key);
     return key;
   });
-  fc.writer.addRows(r.packedLines !== undefined ? unpackLines(r.packedLines) : r.lines, keys, fileId, rowsBefore);
-  fc.notes.merge(r.notes);
+  fc.writer.addRows(r.packedLines !== undefined ? unpackLines(r.packedLines) : r.lines, keys, fileId, rowBase);
+  fc.notes.merge(r.notes, rowBase);
 }
 
 function progressTicker(file: string, fc: FileContext, fraction: () => number | undefined) {
@@ -186,29 +235,45 @@ function progressTicker(file: string, fc: FileContext, fraction: () => number | 
   };
 }
 
-async function importCsv(file: string, fc: FileContext): Promise<ImportedFile> {
+interface FileDone {
+  readonly file: ImportedFile;
+  readonly fileId: number;
+}
+
+async function importCsv(file: string, fc: FileContext): Promise<FileDone> {
   const workers = fc.options.workers ?? autoWorkers((await stat(file)).size);
   const csv = await openCsvChunks(file, fc.options.chunkBytes ?? (workers > 0 ? WORKER_CHUNK_BYTES : INLINE_CHUNK_BYTES));
+  if (csv.header.every((h) => h === '') && csv.totalBytes === 0) {
+    for await (const _ of csv.chunks()); // nothing, but the hash is complete
+    const fileId = fc.writer.fileId(file, 'empty');
+    addHeaderNotes(fc, file, ['empty file (zero bytes): nothing imported']);
+    return { file: { path: file, format: 'empty', rows: 0, sha256: csv.sha256() }, fileId };
+  }
   const ctx = mapperContext(file, csv.header, csv.newline, fc.options);
   const mapper = headerMapper(file, ctx);
   addHeaderNotes(fc, file, mapper.headerNotes);
   const fileId = fc.writer.fileId(file, mapper.format);
   const tick = progressTicker(file, fc, () => (csv.totalBytes > 0 ? Math.min(1, csv.bytesRead() / csv.totalBytes) : undefined));
   let rows = 0;
+  // Spreadsheet row of the last row read: the header is row 1.
+  let lastRow = 1;
   if (workers <= 0) {
     const label = basename(file);
     const sink: LineSink = {
       openScope: (identity) => {
         const id = fc.writer.scopeId(identity);
-        fc.writer.noteFile(scopeKey(identity), label);
+        const key = scopeKey(identity);
+        fc.writer.noteFile(key, label);
+        fc.scopeKeys.add(key);
         return id;
       },
-      line: (scope, localRow, record, tags) => fc.writer.addScopedRecord(scope, fileId, rows + localRow, record, tags),
+      line: (scope, localRow, record, tags) => fc.writer.addScopedRecord(scope, fileId, lastRow + localRow, record, tags),
     };
     for await (const chunk of csv.chunks()) {
       const r = processChunk(chunk, mapper, csv.header.length, fc.rollup, csv.newline, sink);
-      applyChunk(file, fileId, rows, r, fc);
+      applyChunk(file, fileId, lastRow, r, fc);
       rows += r.records;
+      lastRow += r.rows;
       tick(rows);
     }
   } else {
@@ -216,8 +281,9 @@ async function importCsv(file: string, fc: FileContext): Promise<ImportedFile> {
     const inFlight: Promise<ChunkResult>[] = [];
     const drainOne = async (): Promise<void> => {
       const r = await (inFlight.shift() as Promise<ChunkResult>);
-      applyChunk(file, fileId, rows, r, fc);
+      applyChunk(file, fileId, lastRow, r, fc);
       rows += r.records;
+      lastRow += r.rows;
       tick(rows);
     };
     try {
@@ -233,10 +299,10 @@ async function importCsv(file: string, fc: FileContext): Promise<ImportedFile> {
     }
   }
   tick(rows, true);
-  return { path: file, format: mapper.format, rows };
+  return { file: { path: file, format: mapper.format, rows, sha256: csv.sha256() }, fileId };
 }
 
-async function importParquet(file: string, fc: FileContext): Promise<ImportedFile> {
+async function importParquet(file: string, fc: FileContext): Promise<FileDone> {
   let pq;
   try {
     pq = await openParquetRows(file);
@@ -260,13 +326,19 @@ async function importParquet(file: string, fc: FileContext): Promise<ImportedFil
         error = { localRow: i + 1, field: err.field, problem: err.problem };
       }
     }
-    const r = batch.result(error);
-    applyChunk(file, fileId, rows, r, fc);
+    const r = batch.result(group.length, error);
+    applyChunk(file, fileId, rows, r, fc, 'data');
     rows += r.records;
     tick(rows);
   }
   tick(rows, true);
-  return { path: file, format: mapper.format, rows };
+  return { file: { path: file, format: mapper.format, rows, sha256: await fileSha256(file) }, fileId };
+}
+
+async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const piece of createReadStream(path)) hash.update(piece as Buffer);
+  return hash.digest('hex');
 }
 
 function addHeaderNotes(fc: FileContext, file: string, notes: readonly string[]): void {

@@ -10,7 +10,7 @@
  *   months:                    # optional per-month overrides
  *     "2026-12": { prod: 15000 }
  */
-import { parse as parseYaml } from 'yaml';
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { FieldProblem } from './field-values.js';
 import { parseAmount } from './amount.js';
@@ -33,17 +33,37 @@ export interface BudgetPlan {
   readonly fx?: { readonly usdToEur: string; readonly asOf: string; readonly source: string };
 }
 
-const amount = z.union([z.number().nonnegative(), z.string()]).transform((v, ctx) => {
-  const text = typeof v === 'number' ? String(v) : v.trim();
-  const p = parseAmount(text);
-  if (!p || text.startsWith('-')) {
-    ctx.addIssue({ code: 'custom', message: `expected a non-negative amount, got "${text}"` });
+const AMOUNT_HINT = 'expected a non-negative amount such as 1200 or "1200.50"';
+
+/** A monthly amount: a number or decimal text, not negative; the message names the bad value. */
+const amount = z.unknown().transform((v, ctx) => {
+  const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : undefined;
+  const problem =
+    text === undefined
+      ? `${v === null ? 'empty' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : typeof v}: ${AMOUNT_HINT}`
+      : !parseAmount(text)
+        ? `"${text}" is not a decimal number (${AMOUNT_HINT})`
+        : text.startsWith('-')
+          ? `"${text}" is negative (${AMOUNT_HINT})`
+          : undefined;
+  if (problem !== undefined || text === undefined) {
+    ctx.addIssue({ code: 'custom', message: problem ?? AMOUNT_HINT });
     return z.NEVER;
   }
-  return p.text;
+  return (parseAmount(text) as { text: string }).text;
 });
 
-const envEntry = z.union([amount, z.strictObject({ amount, tags: z.array(z.string().min(1)).optional() })]);
+const envObject = z.strictObject({ amount, tags: z.array(z.string().min(1)).optional() });
+
+/** A plain amount, or { amount, tags }: judged by its shape, so the message is about the amount itself (no union "Invalid input"). */
+const envEntry = z.unknown().transform((v, ctx) => {
+  const r = v !== null && typeof v === 'object' && !Array.isArray(v) ? envObject.safeParse(v) : amount.safeParse(v);
+  if (!r.success) {
+    for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] } as never);
+    return z.NEVER;
+  }
+  return r.data;
+});
 
 const budgetFile = z.strictObject({
   currency: z.string().regex(/^[A-Za-z]{3}$/, 'expected a 3-letter currency code'),
@@ -54,23 +74,27 @@ const budgetFile = z.strictObject({
 
 /** Parses a budget file's text for `month` ("YYYY-MM"); throws FieldProblem naming the key path. */
 export function parseBudgetFile(text: string, label: string, month: string): BudgetPlan {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (err) {
-    throw new FieldProblem('(file)', `not valid YAML/JSON: ${(err as Error).message.split('\n')[0]}`);
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    throw new FieldProblem('(file)', `not valid YAML/JSON: ${syntax.message.split('\n')[0]}`, syntax.linePos?.[0]?.line);
   }
-  const parsed = budgetFile.safeParse(raw);
+  const parsed = budgetFile.safeParse(doc.toJS());
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const path = issue?.path.join('.') || '(top level)';
-    const known = issue?.code === 'unrecognized_keys' ? ' (known keys: currency, tagKey, environments, months; an environment takes amount, tags)' : '';
-    throw new FieldProblem(path, `${issue?.message ?? 'invalid'}${known}`);
+    const path = (issue?.path ?? []).map(String);
+    const unknownKey = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    const known = unknownKey !== undefined ? ' (known keys: currency, tagKey, environments, months; an environment takes amount, tags)' : '';
+    const field = [...path, ...(unknownKey !== undefined ? [unknownKey] : [])].join('.') || '(top level)';
+    throw new FieldProblem(field, `${unknownKey !== undefined ? 'unknown key' : (issue?.message ?? 'invalid')}${known}`, lineOf(doc, lines, path, unknownKey));
   }
   const f = parsed.data;
   const overrides = f.months?.[month] ?? {};
   for (const name of Object.keys(overrides)) {
-    if (!(name in f.environments)) throw new FieldProblem(`months.${month}.${name}`, `not one of the environments (${Object.keys(f.environments).join(', ')})`);
+    if (!(name in f.environments)) {
+      throw new FieldProblem(`months.${month}.${name}`, `not one of the environments (${Object.keys(f.environments).join(', ')})`, lineOf(doc, lines, ['months', month], name));
+    }
   }
   return {
     source: `budget file ${label}`,
@@ -81,6 +105,22 @@ export function parseBudgetFile(text: string, label: string, month: string): Bud
       return { name, monthly: overrides[name] ?? base.monthly, match: (base.tags ?? [name]).map((t) => t.toLowerCase()) };
     }),
   };
+}
+
+/** Line of the value at `path` (or of the key `key` inside it); the nearest enclosing node that exists. */
+function lineOf(doc: Document, lines: LineCounter, path: readonly string[], key?: string): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    if (!node || typeof node !== 'object' || !('range' in node)) continue;
+    let offset = (node.range as [number, number, number] | null | undefined)?.[0];
+    if (key !== undefined && n === path.length && isMap(node)) {
+      const pair = node.items.find((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key) === key);
+      const k = pair?.key as { range?: [number, number, number] } | undefined;
+      if (k?.range) offset = k.range[0];
+    }
+    if (offset !== undefined) return lines.linePos(offset).line;
+  }
+  return undefined;
 }
 
 /** The slice of a saved estimate (src/store/budgets-repo.ts SavedBudget) a budget needs. */

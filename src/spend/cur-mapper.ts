@@ -13,7 +13,7 @@ import { regionFromUsageType, regionFromZone, resourceTypeFromArn, serviceCatego
 import { effectiveCost, listCost, pricingCategory } from './cur-amortization.js';
 import { amount, currency, FieldProblem, quantity, requiredAmount, requiredTimestamp, tagKey, text, timestamp, type Amount, type Cell, type Notes } from './field-values.js';
 import type { MappedRow, MapperOptions, RowMapper } from './row-mapper.js';
-import type { SpendRecord } from './spend-record.js';
+import { NO_BILLING_ACCOUNT, type SpendRecord } from './spend-record.js';
 import { monthStartOf } from './timestamp.js';
 
 /** "lineItem/UnblendedCost" → "line_item_unblended_cost"; CUR 2.0 names are returned lowercased. */
@@ -137,7 +137,7 @@ export function curMapper(header: readonly string[], options: MapperOptions): Ro
 
   const headerNotes: string[] = [];
   if (col.currency < 0) headerNotes.push(`no currency column: amounts taken as ${options.defaultCurrency ?? 'USD'}`);
-  if (col.payer < 0) headerNotes.push(`no payer account column: re-import scope is the file name`);
+  if (col.payer < 0) headerNotes.push(`no payer account column: re-import scope is the billing period (a later import of the same period without payer replaces it)`);
 
   const at = (cells: readonly Cell[], i: number): Cell => (i < 0 ? null : cells[i]);
   const str = (cells: readonly Cell[], i: number): string | null => (i < 0 ? null : text(cells[i]));
@@ -214,7 +214,7 @@ export function curMapper(header: readonly string[], options: MapperOptions): Ro
       return {
         record,
         costs: [billed.limbs, effective?.limbs ?? null, list?.limbs ?? null, null],
-        account: payer ?? options.fileLabel,
+        account: payer ?? NO_BILLING_ACCOUNT,
         provider: 'AWS',
       };
     },

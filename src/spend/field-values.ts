@@ -11,6 +11,8 @@ export class FieldProblem extends Error {
   constructor(
     readonly field: string,
     readonly problem: string,
+    /** 1-based text line, when the problem is in a text file without rows (YAML, JSON). */
+    readonly line?: number,
   ) {
     super(`field "${field}": ${problem}`);
   }
@@ -21,21 +23,22 @@ export type Cell = string | number | bigint | boolean | Date | Record<string, un
 
 /** Counted, de-duplicated observations about an import (shown after it). */
 export class Notes {
-  private readonly byKind = new Map<string, { count: number; example: string }>();
-  add(kind: string, example: string): void {
+  private readonly byKind = new Map<string, { count: number; example: string; row?: number }>();
+  /** `row`: where the example is (relative to what the caller numbers; see NoteEntry.row). */
+  add(kind: string, example: string, row?: number): void {
     const n = this.byKind.get(kind);
     if (n) n.count++;
-    else this.byKind.set(kind, { count: 1, example });
+    else this.byKind.set(kind, row === undefined ? { count: 1, example } : { count: 1, example, row });
   }
-  merge(other: ReadonlyArray<NoteEntry>): void {
+  merge(other: ReadonlyArray<NoteEntry>, rowBase = 0): void {
     for (const e of other) {
       const n = this.byKind.get(e.kind);
       if (n) n.count += e.count;
-      else this.byKind.set(e.kind, { count: e.count, example: e.example });
+      else this.byKind.set(e.kind, e.row === undefined ? { count: e.count, example: e.example } : { count: e.count, example: e.example, row: rowBase + e.row });
     }
   }
   entries(): NoteEntry[] {
-    return [...this.byKind].map(([kind, v]) => ({ kind, count: v.count, example: v.example }));
+    return [...this.byKind].map(([kind, v]) => ({ kind, ...v }));
   }
 }
 
@@ -43,6 +46,8 @@ export interface NoteEntry {
   readonly kind: string;
   readonly count: number;
   readonly example: string;
+  /** Row of the example: within its chunk until merged into the import's notes with the chunk's first row. */
+  readonly row?: number;
 }
 
 /** Cell → trimmed text, or null for empty / NULL literals ("null", "NULL", "Null"). */

@@ -17,7 +17,7 @@ import {
   type Notes,
 } from './field-values.js';
 import type { MappedRow, MapperOptions, RowMapper } from './row-mapper.js';
-import type { SpendRecord } from './spend-record.js';
+import { NO_BILLING_ACCOUNT, type SpendRecord } from './spend-record.js';
 import { monthStartOf, nextMonth } from './timestamp.js';
 
 /** FOCUS column → header names accepted for it (first is the 1.2 name). */
@@ -89,7 +89,7 @@ export function focusMapper(header: readonly string[], options: MapperOptions): 
   }
   if (at.BillingPeriodStart < 0) headerNotes.push('no BillingPeriodStart column: billing period = calendar month of ChargePeriodStart');
   if (at.EffectiveCost < 0) headerNotes.push('no EffectiveCost column: effective cost unknown (reported as missing)');
-  if (at.BillingAccountId < 0) headerNotes.push(`no BillingAccountId column: re-import scope is the file name`);
+  if (at.BillingAccountId < 0) headerNotes.push(`no BillingAccountId column: re-import scope is the provider and billing period (a later import of the same period without account id replaces it)`);
 
   const cellOf = (cells: readonly Cell[], col: FocusColumn): Cell => {
     const i = at[col];
@@ -152,7 +152,7 @@ export function focusMapper(header: readonly string[], options: MapperOptions): 
         record,
         costs: [billed.limbs, effective?.limbs ?? null, list?.limbs ?? null, contracted?.limbs ?? null],
         tagsJson: tagged.json,
-        account: billingAccount ?? options.fileLabel,
+        account: billingAccount ?? NO_BILLING_ACCOUNT,
         provider: provider ?? '',
       };
     },

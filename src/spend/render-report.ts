@@ -23,6 +23,10 @@ function heading(r: SpendReport): string {
   return `Spend by ${by} and ${r.period} — ${r.currency}, ${r.basis} basis — ${window} — source: ${r.source}`;
 }
 
+function covered(r: SpendReport): string {
+  return r.coverage ? `Data covers ${r.coverage.firstDay} to ${r.coverage.lastDay} (first and last day with charges, inclusive)` : 'No data in this window';
+}
+
 function columns(r: SpendReport): Column[] {
   const mark = (b: SpendReport['basis']): string => (r.basis === b ? ' *' : '');
   return [
@@ -66,17 +70,21 @@ export function renderSpendReports(reports: readonly SpendReport[], format: Outp
     case 'csv': {
       const key = reports[0]?.groupBy ?? 'group';
       const rows = reports.flatMap((r) =>
-        r.rows.map((row) => [String(row[r.groupBy]), row.period, r.currency, r.basis, row.billedCost, row.effectiveCost, row.listCost, row.records]),
+        r.rows.map((row) => [
+          String(row[r.groupBy]), row.period, r.currency, r.basis, row.billedCost, row.effectiveCost, row.listCost, row.records,
+          r.from ?? '', r.to ?? '', r.coverage?.firstDay ?? '', r.coverage?.lastDay ?? '',
+        ]),
       );
-      return csvTable([key, 'period', 'currency', 'basis', 'billed_cost', 'effective_cost', 'list_cost', 'records'], rows);
+      const header = [key, 'period', 'currency', 'basis', 'billed_cost', 'effective_cost', 'list_cost', 'records'];
+      return csvTable([...header, 'window_from', 'window_to_exclusive', 'data_first_day', 'data_last_day'], rows);
     }
     case 'markdown':
       if (reports.every((r) => r.currency === null)) return 'No spend stored for this window.\n';
       return reports
-        .map((r) => `### ${heading(r)}\n\n${markdownTable(columns(r), cells(r))}\n${footer(r).map((l) => `_${l}_`).join('  \n')}\n`)
+        .map((r) => `### ${heading(r)}\n\n${covered(r)}\n\n${markdownTable(columns(r), cells(r))}\n${footer(r).map((l) => `_${l}_`).join('  \n')}\n`)
         .join('\n');
     case 'table':
       if (reports.every((r) => r.currency === null)) return 'No spend stored for this window.\n';
-      return reports.map((r) => `${heading(r)}\n\n${textTable(columns(r), cells(r))}${footer(r).join('\n')}\n`).join('\n');
+      return reports.map((r) => `${heading(r)}\n${covered(r)}\n\n${textTable(columns(r), cells(r))}${footer(r).join('\n')}\n`).join('\n');
   }
 }

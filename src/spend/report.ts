@@ -46,11 +46,21 @@ export interface SpendReport {
   readonly period: Period;
   readonly from: string | null;
   readonly to: string | null;
+  /**
+   * Days the selected data actually covers (inclusive): first ChargePeriodStart day, last day of a
+   * charge (ChargePeriodEnd − 1 s) within the window; null when there is no data.
+   */
+  readonly coverage: Coverage | null;
   readonly source: string;
   readonly rows: ReportRow[];
   readonly totals: { readonly billedCost: string; readonly effectiveCost: string; readonly listCost: string; readonly records: number };
   /** Completeness notes (records lacking EffectiveCost / ListCost). */
   readonly notes: string[];
+}
+
+export interface Coverage {
+  readonly firstDay: string;
+  readonly lastDay: string;
 }
 
 export interface ReportOptions {
@@ -103,7 +113,12 @@ function periodKey(period: Period, dayOrMonth: string): string {
  * Builds one report per currency. `grouped` holds the rollup of the chosen dimension; for tag
  * dimensions `totals` holds the "total" rollup so untagged spend can be derived.
  */
-export function buildSpendReports(grouped: readonly RollupInput[], totals: readonly RollupInput[] | null, o: ReportOptions): SpendReport[] {
+export function buildSpendReports(
+  grouped: readonly RollupInput[],
+  totals: readonly RollupInput[] | null,
+  o: ReportOptions,
+  coverage: ReadonlyMap<string, Coverage> = new Map(),
+): SpendReport[] {
   const isTag = o.groupBy === 'env' || o.groupBy === 'app';
   const cells = new Map<string, Map<string, Map<string, Sum>>>(); // currency → period → value → sum
   const cell = (currency: string, period: string, value: string): Sum => {
@@ -162,6 +177,7 @@ export function buildSpendReports(grouped: readonly RollupInput[], totals: reado
       period: o.period,
       from: o.from,
       to: o.to,
+      coverage: coverage.get(currency) ?? null,
       source: o.source,
       rows,
       totals: {
@@ -186,6 +202,7 @@ export function emptySpendReport(o: ReportOptions): SpendReport {
     period: o.period,
     from: o.from,
     to: o.to,
+    coverage: null,
     source: o.source,
     rows: [],
     totals: { billedCost: '0', effectiveCost: '0', listCost: '0', records: 0 },

@@ -31,6 +31,8 @@ export interface RollupBucket {
   /** '' when the record had no value for the dimension. */
   readonly value: string;
   readonly acc: Accumulator;
+  /** Last day covered by the bucket's charges when later than `day` (multi-day charges). */
+  lastDay?: string;
 }
 
 const SEP = '\u001f';
@@ -39,6 +41,13 @@ const SEP = '\u001f';
 export interface PackedCombos {
   readonly keys: string[];
   readonly values: Float64Array;
+  /** [index into keys, last day] for combinations with charges running past their day. */
+  readonly lastDays: [number, string][];
+}
+
+/** Day of the last second of a charge period ending at `end` (exclusive), "YYYY-MM-DD". */
+export function lastDayOf(end: string): string {
+  return new Date(Date.parse(end) - 1000).toISOString().slice(0, 10);
 }
 
 export function newAccumulator(): Accumulator {
@@ -69,12 +78,15 @@ export function mergeInto(target: Accumulator, source: readonly number[]): void 
 /** Accumulates records by combination; cheap per row (one Map lookup). */
 export class RollupBuilder {
   readonly combos = new Map<string, Accumulator>();
+  /** Combination → last day covered, for the few combinations with charges running past their day. */
+  readonly lastDays = new Map<string, string>();
 
   add(scopeKey: string, m: MappedRecord): void {
     const r = m.record;
     const tags = m.tagsJson ?? tagsJson(r.Tags);
+    const day = r.ChargePeriodStart.slice(0, 10);
     const key =
-      scopeKey + SEP + r.ChargePeriodStart.slice(0, 10) + SEP + r.BillingCurrency + SEP + (r.ServiceName ?? '') + SEP +
+      scopeKey + SEP + day + SEP + r.BillingCurrency + SEP + (r.ServiceName ?? '') + SEP +
       (r.SubAccountId ?? '') + SEP + (r.RegionId ?? '') + SEP + tags;
     let acc = this.combos.get(key);
     if (!acc) {
@@ -82,6 +94,15 @@ export class RollupBuilder {
       this.combos.set(key, acc);
     }
     accumulate(acc, m.costs);
+    const end = r.ChargePeriodEnd;
+    // Nearly every charge ends on its start day (or at the next midnight): one startsWith per row.
+    if (end !== null && !end.startsWith(day)) this.noteLastDay(key, day, lastDayOf(end));
+  }
+
+  private noteLastDay(key: string, day: string, last: string): void {
+    if (last <= day) return;
+    const known = this.lastDays.get(key);
+    if (known === undefined || last > known) this.lastDays.set(key, last);
   }
 
   /** Packs the combinations for a transfer between threads: keys, and ACC_SIZE numbers per key. */
@@ -93,7 +114,8 @@ export class RollupBuilder {
       values.set(acc, at);
       at += ACC_SIZE;
     }
-    return { keys, values };
+    const index = new Map(keys.map((k, i) => [k, i]));
+    return { keys, values, lastDays: [...this.lastDays].map(([k, d]) => [index.get(k) as number, d]) };
   }
 
   /** Adds combinations accumulated elsewhere (a worker's chunk). */
@@ -109,18 +131,25 @@ export class RollupBuilder {
       const base = k * ACC_SIZE;
       for (let i = 0; i < ACC_SIZE; i++) acc[i] = (acc[i] as number) + (values[base + i] as number);
     }
+    for (const [k, last] of p.lastDays ?? []) {
+      const key = keys[k] as string;
+      this.noteLastDay(key, key.split(SEP)[1] ?? '', last);
+    }
   }
 
   /** Expands combinations into per-dimension buckets. */
   buckets(): RollupBucket[] {
     const out = new Map<string, RollupBucket>();
+    let lastDay: string | undefined;
     const add = (scopeKey: string, day: string, currency: string, dim: Dimension, value: string, acc: Accumulator): void => {
       const k = scopeKey + SEP + day + SEP + currency + SEP + dim + SEP + value;
-      const b = out.get(k);
+      let b = out.get(k);
       if (b) mergeInto(b.acc, acc);
-      else out.set(k, { scopeKey, day, currency, dim, value, acc: [...acc] });
+      else out.set(k, (b = { scopeKey, day, currency, dim, value, acc: [...acc] }));
+      if (lastDay !== undefined && (b.lastDay === undefined || lastDay > b.lastDay)) b.lastDay = lastDay;
     };
     for (const [key, acc] of this.combos) {
+      lastDay = this.lastDays.get(key);
       const [scopeKey = '', day = '', currency = '', service = '', account = '', region = '', tagsJson = '{}'] = key.split(SEP);
       add(scopeKey, day, currency, 'total', '', acc);
       add(scopeKey, day, currency, 'service', service, acc);

@@ -8,14 +8,12 @@ import type { MappedRecord, SpendRecord } from './spend-record.js';
 export type SpendFormat = 'focus' | 'cur';
 
 export interface MapperOptions {
-  /** File name used as the account of files that carry no billing account id. */
-  readonly fileLabel: string;
   /** Currency for files without a currency column (the FOCUS spec examples); absent → USD, noted. */
   readonly defaultCurrency?: string;
 }
 
 export interface MappedRow extends MappedRecord {
-  /** Billing (payer) account, or the file label. */
+  /** Billing (payer) account, or NO_BILLING_ACCOUNT. */
   readonly account: string;
   readonly provider: string;
 }

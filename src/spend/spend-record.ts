@@ -99,11 +99,18 @@ export interface ScopeIdentity {
   /** "file" for CUR/FOCUS line items, "cost-explorer" for pulled daily aggregates. */
   readonly source: 'file' | 'cost-explorer';
   readonly provider: string;
-  /** Billing (payer) account, or the file name when the file carries none. */
+  /** Billing (payer) account, or NO_BILLING_ACCOUNT when the file carries none. */
   readonly account: string;
   /** "YYYY-MM-DD" start of the billing period (a day for Cost Explorer). */
   readonly period: string;
 }
+
+/**
+ * The account of records without a billing (payer) account id (the FOCUS specification examples):
+ * their scope is then the provider and billing period alone, so a later import of the same period
+ * replaces them whatever the file is called (the same content under another name never adds up).
+ */
+export const NO_BILLING_ACCOUNT = '(no billing account id)';
 
 export function scopeKey(s: ScopeIdentity): string {
   return `${s.source}|${s.provider}|${s.account}|${s.period}`;

@@ -4,7 +4,7 @@
  */
 import { buildSpendReports, emptySpendReport, type Basis, type GroupBy, type Period, type SpendReport } from '../spend/report.js';
 import type { Store } from './db.js';
-import { hasSpend, readRollup, type SpendSource } from './spend-reader.js';
+import { hasSpend, readCoverage, readRollup, type SpendSource } from './spend-reader.js';
 
 export type SourcePreference = SpendSource | 'auto';
 
@@ -57,6 +57,7 @@ export function querySpendReports(store: Store, q: SpendReportQuery): SpendRepor
     to: q.to ?? null,
     source: source === 'file' ? 'line items (CUR/FOCUS imports)' : 'Cost Explorer (daily, pulled)',
   };
-  const reports = buildSpendReports(grouped, totals, options);
+  const coverage = readCoverage(store, { source, ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) });
+  const reports = buildSpendReports(grouped, totals, options, coverage);
   return reports.length > 0 ? reports : [emptySpendReport(options)];
 }

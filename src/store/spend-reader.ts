@@ -61,6 +61,22 @@ export function storedScopes(store: Store, source: SpendSource): { scopeKey: str
   ).map((r) => ({ scopeKey: r.scope_key, period: r.period, estimated: r.estimated === 1, detail: r.detail, rows: r.row_count, account: r.account }));
 }
 
+/**
+ * First and last day the data of the source covers within [from, to), per currency: the first
+ * ChargePeriodStart day and the last day of a charge (ChargePeriodEnd minus one second, kept in the
+ * rollups as last_day), the latter capped at the window's last day.
+ */
+export function readCoverage(store: Store, q: { source: SpendSource; from?: string; to?: string }): Map<string, { firstDay: string; lastDay: string }> {
+  const rows = store.sqlite
+    .prepare(
+      `SELECT currency, min(day) AS firstDay, max(coalesce(last_day, day)) AS lastDay FROM spend_daily
+       WHERE source = ? AND dim = 'total' AND day >= ? AND day < ? GROUP BY currency`,
+    )
+    .all(q.source, q.from ?? '0000-00-00', q.to ?? '9999-99-99') as { currency: string; firstDay: string; lastDay: string }[];
+  const cap = q.to ? new Date(Date.parse(`${q.to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : undefined;
+  return new Map(rows.map((r) => [r.currency, { firstDay: r.firstDay, lastDay: cap !== undefined && r.lastDay > cap ? cap : r.lastDay }]));
+}
+
 /** True when any rollup of the source overlaps [from, to). */
 export function hasSpend(store: Store, source: SpendSource, from?: string, to?: string): boolean {
   const row = store.sqlite

@@ -10,7 +10,7 @@ import type { Statement } from 'better-sqlite3';
 import type { RollupBucket } from '../spend/rollup.js';
 import { RECORD_COLUMNS, scopeKey, writeRecord, type ScopeIdentity, type SpendRecord } from '../spend/spend-record.js';
 import type { Store } from './db.js';
-import { spendDaily, spendFile, spendLine, spendScope } from './schema/spend.js';
+import { spendDaily, spendFile, spendFileScope, spendLine, spendScope } from './schema/spend.js';
 
 export const LINE_COLUMNS = ['scope_id', 'file_id', 'source_row', ...RECORD_COLUMNS.map(snakeCase)] as const;
 const LINE_WIDTH = LINE_COLUMNS.length;
@@ -27,7 +27,7 @@ const DAILY_COLUMNS = [
   'effective_units', 'effective_f1', 'effective_f2', 'effective_f3',
   'list_units', 'list_f1', 'list_f2', 'list_f3',
   'contracted_units', 'contracted_f1', 'contracted_f2', 'contracted_f3',
-  'effective_missing', 'list_missing', 'contracted_missing',
+  'effective_missing', 'list_missing', 'contracted_missing', 'last_day',
 ] as const;
 
 interface OpenScope {
@@ -128,6 +128,7 @@ export class SpendWriter {
     if (old) {
       db.delete(spendLine).where(eq(spendLine.scopeId, old.id)).run();
       db.delete(spendDaily).where(eq(spendDaily.scopeId, old.id)).run();
+      db.delete(spendFileScope).where(eq(spendFileScope.scopeId, old.id)).run();
       db.delete(spendScope).where(eq(spendScope.id, old.id)).run();
     }
     const row = db
@@ -149,6 +150,34 @@ export class SpendWriter {
     this.scopes.set(key, open);
     this.scopeById.set(row.id, open);
     return row.id;
+  }
+
+  /** Records a file's content hash and the scopes its lines went to (opened in this import). */
+  finishFile(fileId: number, sha256: string, scopeKeys: readonly string[]): void {
+    const { db } = this.store;
+    db.update(spendFile).set({ contentSha256: sha256 }).where(eq(spendFile.id, fileId)).run();
+    for (const key of scopeKeys) {
+      const s = this.scopes.get(key);
+      if (!s) throw new Error(`scope ${key} not opened`);
+      db.insert(spendFileScope).values({ fileId, scopeId: s.id }).onConflictDoNothing().run();
+    }
+  }
+
+  /**
+   * A file imported EARLIER with this content whose lines are still stored (a scope of it survives
+   * this import's replacements), or undefined.
+   */
+  storedTwin(sha256: string): { path: string; importedAt: string; scopeKey: string } | undefined {
+    const ours = [...this.scopes.values()].map((s) => s.id);
+    const row = this.store.sqlite
+      .prepare(
+        `SELECT f.path AS path, f.imported_at AS importedAt, s.scope_key AS scopeKey
+         FROM spend_file f JOIN spend_file_scope l ON l.file_id = f.id JOIN spend_scope s ON s.id = l.scope_id
+         WHERE f.content_sha256 = ? AND s.id NOT IN (SELECT value FROM json_each(?))
+         ORDER BY f.id LIMIT 1`,
+      )
+      .get(sha256, JSON.stringify(ours)) as { path: string; importedAt: string; scopeKey: string } | undefined;
+    return row;
   }
 
   /** Scope id of a scope already met in this import. */
@@ -235,7 +264,7 @@ export class SpendWriter {
     for (const b of buckets) {
       const s = this.scopes.get(b.scopeKey);
       if (!s) throw new Error(`scope ${b.scopeKey} not opened`);
-      this.insertDaily.run(s.id, s.identity.source, b.day, b.currency, b.dim, b.value, ...b.acc);
+      this.insertDaily.run(s.id, s.identity.source, b.day, b.currency, b.dim, b.value, ...b.acc, b.lastDay ?? null);
     }
   }
 
@@ -273,6 +302,7 @@ export function deleteScopes(store: Store, keys: readonly string[]): number {
     if (ids.length === 0) return 0;
     store.db.delete(spendLine).where(inArray(spendLine.scopeId, ids)).run();
     store.db.delete(spendDaily).where(inArray(spendDaily.scopeId, ids)).run();
+    store.db.delete(spendFileScope).where(inArray(spendFileScope.scopeId, ids)).run();
     store.db.delete(spendScope).where(and(inArray(spendScope.id, ids))).run();
     return ids.length;
   });

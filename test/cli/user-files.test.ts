@@ -82,10 +82,14 @@ describe('commands given a directory or a missing file', () => {
     expect(r).toEqual({ code: 1, stdout: '', stderr: 'nuage: adir: not a file (a directory); expected the comment body (Markdown)\n' });
   });
 
-  it('a spend import of a directory is still accepted (its billing files are imported)', async () => {
-    const r = await runCli(['spend', 'import', 'adir', '--db', join(dir, 'import.db'), '--format', 'json'], { cwd: dir });
+  it('a spend import of a directory is still accepted (its billing files are imported); one without billing files exits 1', async () => {
+    mkdirSync(join(dir, 'bills'));
+    writeFileSync(join(dir, 'bills', 'focus.csv'), 'BilledCost,ChargePeriodStart\n1.25,2026-11-02T00:00:00Z\n');
+    const r = await runCli(['spend', 'import', 'bills', '--db', join(dir, 'import.db'), '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ files: [], rows: 0 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ files: [{ path: join(dir, 'bills', 'focus.csv'), rows: 1 }], rows: 1 });
+    const empty = await runCli(['spend', 'import', 'adir', '--db', join(dir, 'import.db')], { cwd: dir });
+    expect(empty).toEqual({ code: 1, stdout: '', stderr: `nuage: ${join(dir, 'adir')}: no billing files in this directory (looked for .csv, .csv.gz, .gz, .parquet, it is empty)\n` });
   });
 });
 

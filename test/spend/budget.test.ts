@@ -40,7 +40,7 @@ describe('budget file', () => {
     ['currency: USD\nenvironments: { prod: -5 }\n', 'environments.prod'],
     ['currency: USD\nenvironments: { prod: "12,5" }\n', 'environments.prod'],
     ['currency: dollars\nenvironments: {}\n', 'currency'],
-    ['currency: USD\nenvironments: {}\nbudget: 3\n', '(top level)'],
+    ['currency: USD\nenvironments: {}\nbudget: 3\n', 'budget'],
     ['currency: USD\nenvironments: { prod: 1 }\nmonths: { "2026-11": { qa: 1 } }\n', 'months.2026-11.qa'],
   ])('rejects %j naming %s', (text, field) => {
     const err = (() => {
@@ -52,6 +52,42 @@ describe('budget file', () => {
     })();
     expect(err).toBeInstanceOf(FieldProblem);
     expect((err as FieldProblem).field).toBe(field);
+  });
+});
+
+describe('budget file errors name the line, the key path and the bad value', () => {
+  const problem = (text: string) => {
+    try {
+      parseBudgetFile(text, 'b.yaml', '2026-11');
+    } catch (e) {
+      return e as FieldProblem;
+    }
+    throw new Error('accepted');
+  };
+  it.each([
+    ['currency: USD\nenvironments:\n  prod: 1200\n  staging: "12,5"\n', 4, 'environments.staging', '"12,5" is not a decimal number (expected a non-negative amount such as 1200 or "1200.50")'],
+    ['currency: USD\nenvironments:\n  prod: -5\n', 3, 'environments.prod', '"-5" is negative (expected a non-negative amount such as 1200 or "1200.50")'],
+    ['currency: USD\nenvironments:\n  prod:\n    amount: 12.5.1\n    tags: [prod]\n', 4, 'environments.prod.amount', '"12.5.1" is not a decimal number (expected a non-negative amount such as 1200 or "1200.50")'],
+    ['currency: USD\nenvironments:\n  prod: [1, 2]\n', 3, 'environments.prod', 'a list: expected a non-negative amount such as 1200 or "1200.50"'],
+    ['currency: USD\nenvironments: { prod: 1 }\nmonths:\n  "2026-12":\n    prod: twelve\n', 5, 'months.2026-12.prod', '"twelve" is not a decimal number (expected a non-negative amount such as 1200 or "1200.50")'],
+    ['{\n  "currency": "USD",\n  "environments": {\n    "prod": "1 200"\n  }\n}\n', 4, 'environments.prod', '"1 200" is not a decimal number (expected a non-negative amount such as 1200 or "1200.50")'],
+    ['currency: USD\nenvironments: {}\nbudgets: 3\n', 3, 'budgets', 'unknown key (known keys: currency, tagKey, environments, months; an environment takes amount, tags)'],
+  ])('%j → line %i, field %s', (text, line, field, message) => {
+    const p = problem(text);
+    expect([p.line, p.field, p.problem]).toEqual([line, field, message]);
+  });
+
+  it('the CLI names file, line, field and value, and exits 1', async () => {
+    const t = tempStore();
+    try {
+      const file = join(t.dir, 'budget.yaml');
+      writeFileSync(file, 'currency: EUR\nenvironments:\n  prod: 12000\n  staging: "12,5"\n');
+      const r = await runCli(['spend', 'budget', '--budget-file', file, '--month', '2026-11', '--db', t.path]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`nuage: ${file}, line 4, field "environments.staging": "12,5" is not a decimal number (expected a non-negative amount such as 1200 or "1200.50")\n`);
+    } finally {
+      t.dispose();
+    }
   });
 });
 

@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { csvHeader, eachCsvRecord, newlineOf } from '../../src/ingest/csv-records.js';
 
-function records(text: string, newline: '\n' | '\r\n' = '\n'): { rows: string[][]; error: ReturnType<typeof eachCsvRecord> } {
+function records(text: string, newline: '\n' | '\r\n' = '\n'): { rows: string[][]; error: ReturnType<typeof eachCsvRecord>['error'] } {
   const rows: string[][] = [];
-  const error = eachCsvRecord(text, newline, (cells) => {
+  const { error } = eachCsvRecord(text, newline, (cells) => {
     rows.push(cells);
   });
   return { rows, error };
@@ -22,27 +22,36 @@ describe('eachCsvRecord', () => {
     ]);
   });
 
-  it('numbers records from 1, skips empty lines and keeps short and long records as they are', () => {
+  it('numbers rows as a spreadsheet shows them: an empty line is a row (not handed over), a quoted multi-line record one row', () => {
     const seen: [number, string[]][] = [];
-    eachCsvRecord('a,b,c\n\nd\ne,f,g,h\n', '\n', (cells, n) => {
+    const pass = eachCsvRecord('a,b,c\n\nd\n"e\nE",f,g,h\ni\n', '\n', (cells, n) => {
       seen.push([n, cells]);
     });
     expect(seen).toEqual([
       [1, ['a', 'b', 'c']],
-      [2, ['d']],
-      [3, ['e', 'f', 'g', 'h']],
+      [3, ['d']],
+      [4, ['e\nE', 'f', 'g', 'h']],
+      [5, ['i']],
     ]);
+    expect(pass).toEqual({ rows: 5 });
+  });
+
+  it('counts the rows of a text with or without its last newline, and empty lines at its end', () => {
+    expect(eachCsvRecord('a\nb', '\n', () => {}).rows).toBe(2);
+    expect(eachCsvRecord('a\nb\n', '\n', () => {}).rows).toBe(2);
+    expect(eachCsvRecord('a\r\nb\r\n\r\n', '\r\n', () => {}).rows).toBe(3);
+    expect(eachCsvRecord('', '\n', () => {}).rows).toBe(0);
   });
 
   it('reports an unterminated quote with its record and reads nothing after it', () => {
     const { rows, error } = records('1,2\n3,"4\n5,6\n');
     expect(rows).toEqual([['1', '2']]);
-    expect(error).toEqual({ record: 2, message: 'Quoted field unterminated' });
+    expect(error).toEqual({ row: 2, message: 'Quoted field unterminated' });
   });
 
   it('reports text after a closing quote', () => {
     const { error } = records('1,2\n3,"4"x,5\n6,7\n');
-    expect(error?.record).toBe(2);
+    expect(error?.row).toBe(2);
     expect(error?.message).toMatch(/malformed|quote/i);
   });
 

@@ -4,7 +4,6 @@
  * independently, from the raw file with big.js.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { basename } from 'node:path';
 import { importSpendFiles } from '../../src/ingest/import-spend.js';
 import { corpusPath, haveCorpus } from '../support/corpora.js';
 import { columnSum, csvRecords, sameDecimal, tempStore, totalsByCurrency, type TempStore } from './support/spend-store.js';
@@ -160,11 +159,12 @@ describe.skipIf(!HAVE_FOCUS)('FOCUS specification examples', () => {
     expect(await totalsOf('commitment_discount_usage_scenario_4.csv')).toMatchObject({ billedCost: '0.5', effectiveCost: '1.5' });
   });
 
-  it('all examples in one import: each file is its own scope (no account id), summed together', async () => {
+  it('all examples in one import: no account id, so one scope (provider and billing period), files summed together', async () => {
     const paths = files.map((f) => `${FOCUS}/${f}`);
     const raws = paths.flatMap((p) => csvRecords(p));
     const r = await importFiles(paths, { currency: 'EUR' });
-    expect(r.scopes.map((s) => s.identity.account).sort()).toEqual(files.map((f) => basename(f)).sort());
+    expect(r.scopes.map((s) => [s.identity.account, s.identity.period, s.rows])).toEqual([['(no billing account id)', '2023-01-01', raws.length]]);
+    expect(r.notes.some((n) => n.startsWith('no BillingAccountId column: re-import scope is the provider and billing period') && n.includes('11 files'))).toBe(true);
     const totals = totalsByCurrency(t.store);
     expect(Object.keys(totals)).toEqual(['EUR']);
     expect(sameDecimal(totals.EUR?.billedCost ?? '', columnSum(raws, 'BilledCost'))).toBe(true);

@@ -6,7 +6,8 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -30,8 +31,8 @@ beforeAll(() => {
   writeFileSync(good, focusCsv(1000));
   writeFileSync(october, focusCsv(300, { month: '2026-10' }));
   writeFileSync(join(files.dir, 'focus-2026-11.csv.gz'), gzipSync(focusCsv(1000)));
-  // Row 500 (1-based data row) gets a BilledCost that is not a number.
-  writeFileSync(corrupt, focusCsv(1000, {}, (i, line) => (i === 499 ? line.replace(/,(-?\d+\.\d+),(-?\d+\.\d+),(-?\d+\.\d+),/, ',$1,$2,12.3.4,') : line)));
+  // Row 500 as a spreadsheet numbers it (header = row 1: the 499th data row, i = 498) gets a BilledCost that is not a number.
+  writeFileSync(corrupt, focusCsv(1000, {}, (i, line) => (i === 498 ? line.replace(/,(-?\d+\.\d+),(-?\d+\.\d+),(-?\d+\.\d+),/, ',$1,$2,12.3.4,') : line)));
 });
 afterAll(() => files.dispose());
 
@@ -41,6 +42,7 @@ beforeEach(() => {
 });
 afterEach(() => t.dispose());
 
+const sha256Of = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 const lineCount = (): number => (t.store.sqlite.prepare('SELECT count(*) AS n FROM spend_line').get() as { n: number }).n;
 
 describe('FOCUS CSV fixture (1,000 rows)', () => {
@@ -89,6 +91,7 @@ describe('FOCUS CSV fixture (1,000 rows)', () => {
     await importSpendFiles(t.store, [october], { now });
     const before = totalsByCurrency(t.store);
     const scopes = t.store.sqlite.prepare('SELECT scope_key, row_count FROM spend_scope').all();
+    expect(readFileSync(corrupt, 'utf8').split('\n')[499]).toContain(',12.3.4,'); // line 500 of the file
     const err = await importSpendFiles(t.store, [good, corrupt], { now, ...opts }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).location).toEqual({ file: corrupt, row: 500, field: 'BilledCost' });
@@ -110,7 +113,8 @@ describe('FOCUS CSV fixture (1,000 rows)', () => {
         const r = await importSpendFiles(s.store, [file], { now, ...opts });
         expect(r.rows).toBe(40);
         expect(totalsByCurrency(s.store).USD?.billedCost).toBe(expectedTotal);
-        expect(s.store.sqlite.prepare('SELECT source_row, tags FROM spend_line WHERE source_row = 40').get()).toEqual({ source_row: 40, tags: '{"env":"e0"}' });
+        // The 40th record is row 41 (header = row 1), however many text lines the records before it span.
+        expect(s.store.sqlite.prepare('SELECT source_row, tags FROM spend_line WHERE source_row = 41').get()).toEqual({ source_row: 41, tags: '{"env":"e0"}' });
       } finally {
         s.dispose();
       }
@@ -133,7 +137,8 @@ describe('FOCUS CSV fixture (1,000 rows)', () => {
     const bad = join(t.dir, 'open-quote.csv');
     writeFileSync(bad, focusCsv(20, {}, (i, line) => (i === 6 ? line.replace(/"\n$/, '\n') : line)));
     for (const opts of [{ workers: 0, chunkBytes: 300 }, { workers: 2, chunkBytes: 300 }]) {
-      await expect(importSpendFiles(t.store, [bad], { now, ...opts })).rejects.toThrow(`${bad}, row 7: malformed CSV: `);
+      // The 7th data row (i = 6) is row 8; its open quote swallows the rest.
+      await expect(importSpendFiles(t.store, [bad], { now, ...opts })).rejects.toThrow(`${bad}, row 8: malformed CSV: `);
       expect(lineCount()).toBe(0);
     }
   });
@@ -159,7 +164,8 @@ describe('FOCUS CSV fixture (1,000 rows)', () => {
   it('a row longer than the header is refused with its row number', async () => {
     const bad = join(t.dir, 'long.csv');
     writeFileSync(bad, focusCsv(3).replace(/\n$/, ',extra\n'));
-    await expect(importSpendFiles(t.store, [bad], { now })).rejects.toThrow(`${bad}, row 3: expected 31 fields as in the header, found 32`);
+    // The last of 3 data rows is row 4.
+    await expect(importSpendFiles(t.store, [bad], { now })).rejects.toThrow(`${bad}, row 4: expected 31 fields as in the header, found 32`);
   });
 });
 
@@ -184,7 +190,7 @@ describe('Parquet fixtures (written by DuckDB)', () => {
       ) TO '${pq}' (FORMAT parquet, ROW_GROUP_SIZE 256)`);
     const raw = csvRecords(good);
     const r = await importSpendFiles(t.store, [pq], { now });
-    expect(r.files).toEqual([{ path: pq, format: 'focus', rows: 1000 }]);
+    expect(r.files).toEqual([{ path: pq, format: 'focus', rows: 1000, sha256: sha256Of(readFileSync(pq)) }]);
     expect(totalsByCurrency(t.store).USD).toEqual({
       billedCost: columnSum(raw, 'BilledCost'),
       effectiveCost: columnSum(raw, 'EffectiveCost'),
@@ -221,7 +227,7 @@ describe('Parquet fixtures (written by DuckDB)', () => {
           MAP {'user_env': 'prod', 'user_app': 'billing'} AS resource_tags)
     ) TO '${pq}' (FORMAT parquet)`);
     const r = await importSpendFiles(t.store, [pq], { now });
-    expect(r.files).toEqual([{ path: pq, format: 'cur', rows: 7 }]);
+    expect(r.files).toEqual([{ path: pq, format: 'cur', rows: 7, sha256: sha256Of(readFileSync(pq)) }]);
     const lines = t.store.sqlite
       .prepare('SELECT billed_cost, effective_cost, charge_category, service_name, region_id, tags FROM spend_line ORDER BY source_row')
       .all() as { billed_cost: string; effective_cost: string; charge_category: string }[];
@@ -242,7 +248,7 @@ describe('Parquet fixtures (written by DuckDB)', () => {
     const pq = join(t.dir, 'cur2-bad.parquet');
     await duck.run(`COPY (SELECT * FROM (VALUES (1, 0.5), (2, NULL), (3, 0.25)) v(n, line_item_unblended_cost)
       CROSS JOIN (SELECT TIMESTAMP '2026-10-05 10:00:00' AS line_item_usage_start_date)) TO '${pq}' (FORMAT parquet)`);
-    await expect(importSpendFiles(t.store, [pq], { now })).rejects.toThrow(`${pq}, row 2, field "line_item_unblended_cost": a value is required`);
+    await expect(importSpendFiles(t.store, [pq], { now })).rejects.toThrow(`${pq}, row 2 of the data, field "line_item_unblended_cost": a value is required`);
     expect(lineCount()).toBe(0);
   });
 });

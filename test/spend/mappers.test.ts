@@ -42,7 +42,7 @@ describe('mappers', () => {
 
   it('CUR legacy DiscountedUsage amortizes to the reservation effective cost; list = rate × usage when no cost', () => {
     const header = ['lineItem/UnblendedCost', 'lineItem/LineItemType', 'lineItem/UsageStartDate', 'reservation/EffectiveCost', 'reservation/ReservationARN', 'pricing/publicOnDemandRate', 'lineItem/UsageAmount', 'bill/PayerAccountId'];
-    const m = curMapper(header, { fileLabel: 'f.csv' }).map(['0', 'DiscountedUsage', '2026-11-01 00:00:00', '0.0612', 'arn:aws:ec2:eu-west-1:1:reserved-instances/r', '0.096', '1.5', '000111222333'], notes());
+    const m = curMapper(header, {}).map(['0', 'DiscountedUsage', '2026-11-01 00:00:00', '0.0612', 'arn:aws:ec2:eu-west-1:1:reserved-instances/r', '0.096', '1.5', '000111222333'], notes());
     expect(m.record).toMatchObject({
       BilledCost: '0',
       EffectiveCost: '0.0612',
@@ -58,14 +58,14 @@ describe('mappers', () => {
   });
 
   it('a covered usage row without its amortized cost names the missing column', () => {
-    const mapper = curMapper(['lineItem/UnblendedCost', 'lineItem/LineItemType', 'lineItem/UsageStartDate', 'savingsPlan/SavingsPlanEffectiveCost'], { fileLabel: 'f' });
+    const mapper = curMapper(['lineItem/UnblendedCost', 'lineItem/LineItemType', 'lineItem/UsageStartDate', 'savingsPlan/SavingsPlanEffectiveCost'], {});
     expect(() => mapper.map(['10', 'SavingsPlanCoveredUsage', '2026-11-01', ''], notes())).toThrow(FieldProblem);
     expect(() => mapper.map(['10', 'SavingsPlanCoveredUsage', '2026-11-01', ''], notes())).toThrow('field "savingsPlan/SavingsPlanEffectiveCost": required for a SavingsPlanCoveredUsage line item');
   });
 
   it('FOCUS 1.0-preview names, null literals and user: tag prefixes', () => {
     const header = ['ChargeType', 'AmortizedCost', 'BilledCost', 'ChargePeriodStart', 'Region', 'Tags', 'BillingCurrency'];
-    const m = focusMapper(header, { fileLabel: 'f' }).map(['Usage', 'NULL', '1.5', '2026-11-02T00:00:00Z', 'eu-west-3', '{"user:env":"prod","team":"a"}', 'eur'], notes());
+    const m = focusMapper(header, {}).map(['Usage', 'NULL', '1.5', '2026-11-02T00:00:00Z', 'eu-west-3', '{"user:env":"prod","team":"a"}', 'eur'], notes());
     expect(m.record).toMatchObject({ ChargeCategory: 'Usage', EffectiveCost: null, BilledCost: '1.5', RegionId: 'eu-west-3', Tags: { env: 'prod', team: 'a' }, BillingCurrency: 'EUR' });
     expect(m.tagsJson).toBe('{"env":"prod","team":"a"}');
   });
@@ -73,8 +73,8 @@ describe('mappers', () => {
   it('detects the format or says what it expected', () => {
     expect(detectFormat(['BilledCost', 'ChargePeriodStart'])).toBe('focus');
     expect(detectFormat(['line_item_unblended_cost'])).toBe('cur');
-    expect(() => mapperFor(['a', 'b'], 'auto', { fileLabel: 'f' })).toThrow(/neither FOCUS/);
-    expect(() => mapperFor(['a'], 'focus', { fileLabel: 'f' })).toThrow('field "BilledCost": column missing from the FOCUS header');
+    expect(() => mapperFor(['a', 'b'], 'auto', {})).toThrow(/neither FOCUS/);
+    expect(() => mapperFor(['a'], 'focus', {})).toThrow('field "BilledCost": column missing from the FOCUS header');
   });
 });
 

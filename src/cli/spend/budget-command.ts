@@ -110,7 +110,9 @@ function planFromText(parseBudgetFile: BudgetPlanModule['parseBudgetFile'], text
   try {
     return parseBudgetFile(text, basename(path), month);
   } catch (err) {
-    if (err instanceof FieldProblem) throw new InputError({ file: path, field: err.field }, err.problem);
+    if (err instanceof FieldProblem) {
+      throw new InputError({ file: path, ...(err.line !== undefined ? { row: err.line, rowKind: 'line' as const } : {}), field: err.field }, err.problem);
+    }
     throw err;
   }
 }

@@ -3,12 +3,13 @@
  *
  * - spend_scope: one billing period of one source (file imports: provider + payer account + billing
  *   period; Cost Explorer: one day for one tag key). Re-importing a scope replaces it.
- * - spend_file: the files an import read (lines point at their file and row).
+ * - spend_file: the files an import read (lines point at their file and row), with a content hash.
+ * - spend_file_scope: the scopes each file's lines went to (live while the scope is stored).
  * - spend_line: the canonical FOCUS-shaped records. Amounts are exact decimal TEXT as read.
  * - spend_daily: per-day, per-dimension rollups with exact costs as four integer limbs each
  *   (amount = units + f1·1e-8 + f2·1e-16 + f3·1e-24, see src/spend/amount.ts); what reports read.
  */
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const spendScope = sqliteTable(
   'spend_scope',
@@ -32,12 +33,31 @@ export const spendScope = sqliteTable(
   (t) => [uniqueIndex('spend_scope_key').on(t.scopeKey), index('spend_scope_source_period').on(t.source, t.period)],
 );
 
-export const spendFile = sqliteTable('spend_file', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  path: text('path').notNull(),
-  format: text('format').notNull(),
-  importedAt: text('imported_at').notNull(),
-});
+export const spendFile = sqliteTable(
+  'spend_file',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    path: text('path').notNull(),
+    format: text('format').notNull(),
+    importedAt: text('imported_at').notNull(),
+    /** sha256 (hex) of the content (CSV: after gzip decompression); null for files imported before it was kept. */
+    contentSha256: text('content_sha256'),
+  },
+  (t) => [index('spend_file_content').on(t.contentSha256)],
+);
+
+/**
+ * Which scopes a file's lines went to. A link dies with its scope (replaced or deleted), so a file
+ * whose content is still counted in the store is one with a link left.
+ */
+export const spendFileScope = sqliteTable(
+  'spend_file_scope',
+  {
+    fileId: integer('file_id').notNull(),
+    scopeId: integer('scope_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fileId, t.scopeId] }), index('spend_file_scope_scope').on(t.scopeId)],
+);
 
 export const spendLine = sqliteTable(
   'spend_line',
@@ -45,6 +65,7 @@ export const spendLine = sqliteTable(
     id: integer('id').primaryKey(),
     scopeId: integer('scope_id').notNull(),
     fileId: integer('file_id'),
+    /** Where in the file: CSV row as a spreadsheet numbers it (header = row 1); Parquet: N-th row of the data. */
     sourceRow: integer('source_row'),
     billedCost: text('billed_cost').notNull(),
     effectiveCost: text('effective_cost'),
@@ -113,6 +134,11 @@ export const spendDaily = sqliteTable(
     effectiveMissing: integer('effective_missing').notNull(),
     listMissing: integer('list_missing').notNull(),
     contractedMissing: integer('contracted_missing').notNull(),
+    /**
+     * Last day covered by the bucket's charges (day of ChargePeriodEnd minus one second) when later
+     * than `day` (monthly fees, purchases); null: `day`. Reports state the days their data covers.
+     */
+    lastDay: text('last_day'),
   },
   (t) => [index('spend_daily_report').on(t.source, t.dim, t.currency, t.day), index('spend_daily_scope').on(t.scopeId)],
 );
