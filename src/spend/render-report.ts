@@ -19,7 +19,10 @@ const GROUP_TITLE: Record<SpendReport['groupBy'], string> = {
 
 function heading(r: SpendReport): string {
   const by = r.tagKey ? `${GROUP_TITLE[r.groupBy].toLowerCase()} (tag "${r.tagKey}")` : GROUP_TITLE[r.groupBy].toLowerCase();
-  const window = `${r.from ?? 'first day'} → ${r.to ? `${r.to} (exclusive)` : 'last day'}`;
+  const window =
+    !r.from && !r.to
+      ? 'all stored dates'
+      : `${r.from || 'from the first stored day'} → ${r.to ? `${r.to} (exclusive)` : 'the last stored day'}`;
   return `Spend by ${by} and ${r.period} — ${r.currency}, ${r.basis} basis — ${window} — source: ${r.source}`;
 }
 

@@ -85,6 +85,13 @@ describe('nuage spend report', () => {
     await expect(await report(...args, '--format', 'csv')).toMatchFileSnapshot('__golden__/report-env-month.csv');
   });
 
+  it('the heading says what window was asked for: none, open-ended, or bounded', async () => {
+    const first = (text: string): string => text.split('\n')[0]!;
+    expect(first(await report('--group-by', 'env'))).toContain('— all stored dates —');
+    expect(first(await report('--group-by', 'env', '--from', '2026-11-02'))).toContain('— 2026-11-02 → the last stored day —');
+    expect(first(await report('--group-by', 'env', '--to', '2026-11-09'))).toContain('— from the first stored day → 2026-11-09 (exclusive) —');
+  });
+
   it('refuses unknown choices and reversed windows', async () => {
     const bad = await runCli(['spend', 'report', '--group-by', 'team', '--db', t.path]);
     expect(bad.code).toBe(1);
