@@ -4,7 +4,7 @@
  * Wall time and this process's CPU time (less sensitive to other processes on a shared machine).
  */
 import { performance } from 'node:perf_hooks';
-import { readSnapshotCatalog } from '../src/catalog/snapshot.js';
+import { readSnapshotCatalog } from '../src/store/snapshot-files.js';
 
 const cpuMs = (): number => {
   const u = process.cpuUsage();

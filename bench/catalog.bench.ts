@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { clearSnapshotCache, loadSnapshotCatalog } from '../src/catalog/snapshot.js';
+import { clearSnapshotCache, loadSnapshotCatalog } from '../src/store/snapshot-files.js';
 import type { BenchResult } from './run.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -7,7 +7,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BenchResult } from './run.js';
-import { loadSnapshotCatalog } from '../src/catalog/snapshot.js';
+import { loadSnapshotCatalog } from '../src/store/snapshot-files.js';
 import { estimate } from '../src/estimator/estimate.js';
 import { parseInventoryTexts } from '../src/estimator/inventory/parse-inventory.js';
 import { rvtoolsInventory } from '../src/estimator/inventory/rvtools.js';

@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { loadSnapshotCatalog } from '../src/catalog/snapshot.js';
+import { loadSnapshotCatalog } from '../src/store/snapshot-files.js';
 import { run } from '../src/cli/program.js';
 
 const [mode, file, format = 'table'] = process.argv.slice(2);

@@ -19,7 +19,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { clearSnapshotCache, loadSnapshotCatalog } from '../src/catalog/snapshot.js';
+import { clearSnapshotCache, loadSnapshotCatalog } from '../src/store/snapshot-files.js';
 import { run } from '../src/cli/program.js';
 import type { BenchResult } from './run.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDefaultFx } from '../src/catalog/fx.js';
+import { loadDefaultFx } from '../src/store/fx-file.js';
 import { parseEcbXml } from '../src/catalog/ecb.js';
 import { fromUsd, fxFromUsdToEur } from '../src/money/index.js';
 import { InputError } from '../src/errors.js';

@@ -4,7 +4,7 @@
  * snapshot per region and type / region and key, each keeping its own date and basis).
  */
 import { layerOver } from '../catalog/layered.js';
-import { loadSnapshotCatalog } from '../catalog/snapshot.js';
+import { loadSnapshotCatalog } from '../store/snapshot-files.js';
 import type { Catalog } from '../catalog/types.js';
 import { readStoredCatalog } from '../store/stored-catalog.js';
 import type { GlobalOptions } from './context.js';

@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { loadDefaultFx } from '../catalog/fx.js';
+import { loadDefaultFx } from '../store/fx-file.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_HOURS_PER_MONTH, DEFAULT_REGION } from '../estimator/options.js';
 import { CURRENCIES, fxFromUsdToEur, isDecimalString, type Currency, type FxRate } from '../money/index.js';

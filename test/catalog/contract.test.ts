@@ -1,7 +1,7 @@
 /** Runs the Catalog contract against the in-memory catalog and the snapshot catalog (values → files → loader). */
 import { InMemoryCatalog } from '../../src/catalog/memory.js';
 import { encodeSnapshot, snapshotFiles } from '../../src/catalog/snapshot-encode.js';
-import { readSnapshotCatalog } from '../../src/catalog/snapshot.js';
+import { readSnapshotCatalog } from '../../src/store/snapshot-files.js';
 import { catalogContract } from './catalog-contract.js';
 import { writeDataDir } from './support.js';
 

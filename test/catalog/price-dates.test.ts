@@ -1,7 +1,7 @@
 /** Price dates: the pure summary, and the real data/ snapshot (fast path from basis indices = decoding every price). */
 import { describe, expect, it } from 'vitest';
 import { describePriceDates, ec2PriceBases, RegionDatesBuilder, sourcesDated, summarizeBases } from '../../src/catalog/price-dates.js';
-import { loadSnapshotCatalog } from '../../src/catalog/snapshot.js';
+import { loadSnapshotCatalog } from '../../src/store/snapshot-files.js';
 import type { PriceBasis } from '../../src/catalog/types.js';
 
 const SKY: PriceBasis = { kind: 'exact', source: 'skypilot-v7', asOf: '2025-05-01' };

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSnapshotCatalog } from '../../src/catalog/snapshot.js';
+import { loadSnapshotCatalog } from '../../src/store/snapshot-files.js';
 import { haveCorpus, PROJECT_ROOT, SHARED, sharedDataPath } from '../support/corpora.js';
 import { checkPriceInvariants } from './catalog-contract.js';
 import { buildSnapshot, type BuiltSnapshot } from './support.js';

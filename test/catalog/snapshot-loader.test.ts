@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { InMemoryCatalog } from '../../src/catalog/memory.js';
 import { parseServiceFile } from '../../src/catalog/service-file.js';
 import { encodeSnapshot, snapshotFiles } from '../../src/catalog/snapshot-encode.js';
-import { clearSnapshotCache, loadSnapshotCatalog, readSnapshotCatalog } from '../../src/catalog/snapshot.js';
+import { clearSnapshotCache, loadSnapshotCatalog, readSnapshotCatalog } from '../../src/store/snapshot-files.js';
 import { InputError } from '../../src/errors.js';
 import { CONTRACT_DATA } from './catalog-contract.js';
 import { writeDataDir } from './support.js';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildEc2 } from '../../scripts/data/ec2.js';
 import type { SnapshotPart } from '../../scripts/data/part.js';
 import type { InMemoryCatalog } from '../../src/catalog/memory.js';
-import { readSnapshotCatalog } from '../../src/catalog/snapshot.js';
+import { readSnapshotCatalog } from '../../src/store/snapshot-files.js';
 
 export const FIXTURE_SHARED = resolve(dirname(fileURLToPath(import.meta.url)), 'fixtures/shared');
 

@@ -3,7 +3,7 @@
  * justified line by line from its unit prices; env fan-out and scenarios; what cannot be priced is listed.
  */
 import { describe, expect, it } from 'vitest';
-import { loadSnapshotCatalog } from '../../src/catalog/snapshot.js';
+import { loadSnapshotCatalog } from '../../src/store/snapshot-files.js';
 import { estimate } from '../../src/estimator/estimate.js';
 import { toNumber } from '../../src/money/index.js';
 import { csv, options, PARITY } from './helpers.js';

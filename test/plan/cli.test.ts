@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSnapshotCatalog } from '../../src/catalog/snapshot.js';
+import { loadSnapshotCatalog } from '../../src/store/snapshot-files.js';
 import { PROJECT_ROOT } from '../support/corpora.js';
 import { runCli } from '../support/cli.js';
 import { planJson } from './support.js';

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InMemoryCatalog } from '../../src/catalog/memory.js';
 import type { Ec2Prices } from '../../src/catalog/types.js';
-import { loadSnapshotCatalog } from '../../src/catalog/snapshot.js';
+import { loadSnapshotCatalog } from '../../src/store/snapshot-files.js';
 import { toNumber } from '../../src/money/index.js';
 import { parsePriceOverrides } from '../../src/plan/price-overrides.js';
 import { readPlanBytes } from '../../src/plan/read-plan.js';

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { basename } from 'node:path';
 import BigImport from 'big.js';
-import { loadDefaultFx } from '../../catalog/fx.js';
+import { loadDefaultFx } from '../../store/fx-file.js';
 import { InputError, NotFoundError, UsageError } from '../../errors.js';
 import { fromUsd, fxFromUsdToEur, type FxRate } from '../../money/index.js';
 import { budgetVsActual } from '../../spend/budget-report.js';

@@ -5,12 +5,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { DATA_DIR } from './data-dir.js';
-import { InMemoryCatalog } from './memory.js';
-import { parseServiceFile } from './service-file.js';
-import { decodeSnapshot, type NamedFile, type RegionText } from './snapshot-decode.js';
-import { CATALOG_FILE, regionFilePath, TYPES_FILE, type CatalogFile, type TypesFile } from './snapshot-format.js';
-import type { CatalogSource, ServicePrice } from './types.js';
+import { DATA_DIR } from '../catalog/data-dir.js';
+import { InMemoryCatalog } from '../catalog/memory.js';
+import { parseServiceFile } from '../catalog/service-file.js';
+import { decodeSnapshot, type NamedFile, type RegionText } from '../catalog/snapshot-decode.js';
+import { CATALOG_FILE, regionFilePath, TYPES_FILE, type CatalogFile, type TypesFile } from '../catalog/snapshot-format.js';
+import type { CatalogSource, ServicePrice } from '../catalog/types.js';
 
 const cache = new Map<string, InMemoryCatalog>();
 

@@ -1,7 +1,7 @@
 /** The default USD→EUR rate shipped in data/fx (ECB reference rate, dated). Edge: reads a file. */
 import { readFileSync } from 'node:fs';
-import { dataPath } from './data-dir.js';
-import { ecbUsdRate } from './ecb.js';
+import { dataPath } from '../catalog/data-dir.js';
+import { ecbUsdRate } from '../catalog/ecb.js';
 import type { FxRate } from '../money/index.js';
 
 let cached: FxRate | undefined;
