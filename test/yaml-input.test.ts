@@ -2,41 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { parsePriceOverrides } from '../src/plan/price-overrides.js';
 import { parseUsageFile } from '../src/plan/usage.js';
+import { inputErrorOf } from './support/input-error.js';
 
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('YAML input files', () => {
   it('a schema error names the file, the line of the bad value and the key path', () => {
     const text = ['version: 1', 'resource_usage:', '  aws_nat_gateway.main:', '    monthly_data_processed_gb: -5', ''].join('\n');
-    const e = errorOf(() => parseUsageFile(text, 'nuage-usage.yml'));
+    const e = inputErrorOf(() => parseUsageFile(text, 'nuage-usage.yml'));
     expect(e.location).toEqual({ file: 'nuage-usage.yml', row: 4, rowKind: 'line', field: 'resource_usage.aws_nat_gateway.main.monthly_data_processed_gb' });
     expect(e.message).toMatch(/^nuage-usage\.yml, line 4, field "resource_usage\.aws_nat_gateway\.main\.monthly_data_processed_gb": /);
   });
 
   it('a bad decimal inside a list names the list element line', () => {
     const text = ['asOf: "2021-04-01"', 'ec2:', '  - instanceType: t2.micro', '    usdPerHour: "0.12"', '  - instanceType: m5.large', '    usdPerHour: "12,5"', ''].join('\n');
-    const e = errorOf(() => parsePriceOverrides(text, 'p.yml'));
+    const e = inputErrorOf(() => parsePriceOverrides(text, 'p.yml'));
     expect(e.location).toEqual({ file: 'p.yml', row: 6, rowKind: 'line', field: 'ec2.1.usdPerHour' });
     expect(e.problem).toBe('not a decimal number: "12,5"');
   });
 
   it('an unknown key is reported at the mapping that holds it', () => {
-    const e = errorOf(() => parseUsageFile('version: 1\nresource_usages: {}\n', 'u.yml'));
+    const e = inputErrorOf(() => parseUsageFile('version: 1\nresource_usages: {}\n', 'u.yml'));
     expect(e.location.file).toBe('u.yml');
     expect(e.location.row).toBe(1);
     expect(e.problem).toMatch(/resource_usages/);
   });
 
   it('a syntax error names its line', () => {
-    const e = errorOf(() => parseUsageFile('version: 1\nresource_usage:\n  a: [1, 2\n', 'u.yml'));
+    const e = inputErrorOf(() => parseUsageFile('version: 1\nresource_usage:\n  a: [1, 2\n', 'u.yml'));
     expect(e.location.file).toBe('u.yml');
     expect(e.location.row).toBeGreaterThanOrEqual(3);
     expect(e.problem).toMatch(/^not valid YAML: /);

@@ -19,7 +19,7 @@ function readText(dir: string, relative: string): RegionText {
   try {
     return { file, text: readFileSync(file, 'utf8') };
   } catch {
-    throw new InputError({ file }, 'the price snapshot file is missing; run `npm run data:build` (needs ../shared/data)');
+    throw new InputError({ file }, 'the price snapshot file is missing; rebuild it with `npm run data:build` (see docs/catalog.md for the source files it needs)');
   }
 }
 

@@ -4,16 +4,8 @@ import { decodeUtf8, firstInvalidUtf8 } from '../../src/estimator/inventory/deco
 import { normalizeHeader, resolveColumns } from '../../src/estimator/inventory/columns.js';
 import { parseInventoryTexts } from '../../src/estimator/inventory/parse-inventory.js';
 import { csv } from './helpers.js';
+import { inputErrorOf } from '../support/input-error.js';
 
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('generic CSV inventory', () => {
   it('reads one row per VM and one row per app, header case-insensitive with aliases', () => {
@@ -112,25 +104,25 @@ describe('generic CSV inventory', () => {
   });
 
   it('unknown columns are fatal and list the known ones', () => {
-    const e = inputError(() => csv('app,vm,peak_cpu_ghz,peak_ram_gbb\nw,w-1,1,2\n'));
+    const e = inputErrorOf(() => csv('app,vm,peak_cpu_ghz,peak_ram_gbb\nw,w-1,1,2\n'));
     expect(e.location).toEqual({ file: 'inventory.csv', row: 1, field: 'peak_ram_gbb' });
     expect(e.message).toMatch(/^inventory\.csv, row 1, field "peak_ram_gbb": unknown column; known columns: app, vm, env/);
   });
 
   it('missing CPU or memory columns are fatal; free-text columns are ignored', () => {
-    expect(inputError(() => csv('app,vm,peak_ram_gb\nw,w-1,2\n')).message).toContain('no CPU column');
-    expect(inputError(() => csv('app,vm,peak_cpu_ghz\nw,w-1,2\n')).message).toContain('no memory column');
-    expect(inputError(() => csv('app,ghz,cpu_ghz,ram_gb\nw,1,1,2\n')).message).toContain('both mean peak_cpu_ghz');
+    expect(inputErrorOf(() => csv('app,vm,peak_ram_gb\nw,w-1,2\n')).message).toContain('no CPU column');
+    expect(inputErrorOf(() => csv('app,vm,peak_cpu_ghz\nw,w-1,2\n')).message).toContain('no memory column');
+    expect(inputErrorOf(() => csv('app,ghz,cpu_ghz,ram_gb\nw,1,1,2\n')).message).toContain('both mean peak_cpu_ghz');
     expect(csv('app,vm,peak_cpu_ghz,peak_ram_gb,Notes,Owner\nw,w-1,1,2,hello,me\n').records).toHaveLength(1);
   });
 
   it('empty files and header-only files are fatal', () => {
-    expect(inputError(() => csv('')).message).toBe('inventory.csv: file is empty: expected a header line and at least one row');
-    expect(inputError(() => csv('  \n\n')).message).toContain('file is empty');
+    expect(inputErrorOf(() => csv('')).message).toBe('inventory.csv: file is empty: expected a header line and at least one row');
+    expect(inputErrorOf(() => csv('  \n\n')).message).toContain('file is empty');
   });
 
   it('a broken quote is fatal, naming the line', () => {
-    const e = inputError(() => csv('app,vm,peak_cpu_ghz,peak_ram_gb\nw,"w-1,1,2\n'));
+    const e = inputErrorOf(() => csv('app,vm,peak_cpu_ghz,peak_ram_gb\nw,"w-1,1,2\n'));
     expect(e.message).toBe('inventory.csv: malformed CSV: Quote Not Closed: the parsing is finished with an opening quote at line 2');
   });
 
@@ -144,7 +136,7 @@ describe('generic CSV inventory', () => {
 describe('text decoding', () => {
   it('rejects Latin-1 bytes, naming the line and offset', () => {
     const bytes = Buffer.concat([Buffer.from('app,vm,peak_cpu_ghz,peak_ram_gb\nw,w-1,1,2\n'), Buffer.from([0x63, 0x61, 0x66, 0xe9]), Buffer.from(',x,1,2\n')]);
-    const e = inputError(() => decodeUtf8(bytes, 'latin1.csv'));
+    const e = inputErrorOf(() => decodeUtf8(bytes, 'latin1.csv'));
     expect(e.location).toEqual({ file: 'latin1.csv', row: 3 });
     expect(e.message).toContain('not valid UTF-8 (byte 0xe9 at offset 45)');
     expect(firstInvalidUtf8(bytes)).toEqual({ line: 3, offset: 45 });
@@ -152,7 +144,7 @@ describe('text decoding', () => {
 
   it('strips a UTF-8 BOM and rejects UTF-16', () => {
     expect(decodeUtf8(Buffer.from('\ufeffapp,vm', 'utf8'), 'f.csv')).toBe('app,vm');
-    expect(inputError(() => decodeUtf8(Buffer.from('\ufeffapp', 'utf16le'), 'f.csv')).message).toContain('UTF-16');
+    expect(inputErrorOf(() => decodeUtf8(Buffer.from('\ufeffapp', 'utf16le'), 'f.csv')).message).toContain('UTF-16');
     expect(decodeUtf8(Buffer.from('café,Zürich', 'utf8'), 'f.csv')).toBe('café,Zürich');
   });
 });
@@ -168,10 +160,10 @@ describe('JSON inventory', () => {
   });
 
   it('JSON syntax errors, wrong shapes and nested values are fatal', () => {
-    expect(inputError(() => parseInventoryTexts([{ file: 'i.json', text: '[{"app": }]' }])).message).toMatch(/^i\.json: not valid JSON/);
-    expect(inputError(() => parseInventoryTexts([{ file: 'i.json', text: '{"servers": []}' }])).message).toContain('expected an array of rows');
-    expect(inputError(() => parseInventoryTexts([{ file: 'i.json', text: '[]' }])).message).toContain('no rows');
-    const nested = inputError(() => parseInventoryTexts([{ file: 'i.json', text: '[{"app":"a","peak_cpu_ghz":{"max":1}}]' }]));
+    expect(inputErrorOf(() => parseInventoryTexts([{ file: 'i.json', text: '[{"app": }]' }])).message).toMatch(/^i\.json: not valid JSON/);
+    expect(inputErrorOf(() => parseInventoryTexts([{ file: 'i.json', text: '{"servers": []}' }])).message).toContain('expected an array of rows');
+    expect(inputErrorOf(() => parseInventoryTexts([{ file: 'i.json', text: '[]' }])).message).toContain('no rows');
+    const nested = inputErrorOf(() => parseInventoryTexts([{ file: 'i.json', text: '[{"app":"a","peak_cpu_ghz":{"max":1}}]' }]));
     expect(nested.location).toEqual({ file: 'i.json', row: 1, field: '[0].peak_cpu_ghz' });
   });
 });
