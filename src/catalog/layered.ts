@@ -14,7 +14,7 @@ import type {
   ServicePrice,
   SpotFacts,
 } from './types.js';
-import { InMemoryCatalog, type CatalogData } from './memory.js';
+import { CoverageTally, coverageFactsOf, InMemoryCatalog, type CatalogData } from './memory.js';
 import { ec2PriceBases, RegionDatesBuilder, type RegionPriceDates } from './price-dates.js';
 
 function mergeSpot(top: SpotFacts | undefined, base: SpotFacts | undefined): SpotFacts | undefined {
@@ -131,38 +131,15 @@ class LayeredCatalog implements Catalog {
   coverage(region: string): RegionCoverage {
     const top = this.top.coverage(region);
     if (top.instanceTypes === 0 && top.servicePrices === 0) return this.base.coverage(region);
-    let onDemandExact = 0;
-    let onDemandEstimated = 0;
-    let reservedExact = 0;
-    let reservedEstimated = 0;
-    let spot = 0;
-    let currentGen = 0;
-    let currentGenExact = 0;
+    const tally = new CoverageTally();
     const types = this.instanceTypesIn(region);
     for (const spec of types) {
       const p = this.ec2Prices(region, spec.instanceType);
-      if (!p) continue;
-      const exact = p.onDemand?.basis.kind === 'exact';
-      if (p.onDemand) exact ? onDemandExact++ : onDemandEstimated++;
-      if (p.reserved.length > 0) p.reserved.every((r) => r.basis.kind === 'exact') ? reservedExact++ : reservedEstimated++;
-      if (p.spot) spot++;
-      if (spec.currentGeneration) {
-        currentGen++;
-        if (exact) currentGenExact++;
-      }
+      if (p) tally.add(coverageFactsOf(p), spec.currentGeneration === true);
     }
-    return {
-      region,
-      instanceTypes: types.length,
-      onDemandExact,
-      onDemandEstimated,
-      reservedExact,
-      reservedEstimated,
-      spot,
-      servicePrices: this.servicePriceCount(region),
-      currentGenOnDemandExactPercent: currentGen === 0 ? 0 : (100 * currentGenExact) / currentGen,
-    };
+    return tally.result(region, types.length, this.servicePriceCount(region));
   }
+
 }
 
 /** Catalogs that can list a region's service prices (InMemoryCatalog does). */

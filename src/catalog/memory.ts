@@ -26,6 +26,42 @@ export function coverageFactsOf(p: Ec2Prices): CoverageFacts {
   return { onDemand: p.onDemand?.basis.kind, reserved: p.reserved.length, reservedAllExact: p.reserved.every((r) => r.basis.kind === 'exact'), spot: p.spot !== undefined };
 }
 
+/** Counts coverage facts entry by entry (the in-memory catalog and the layered one share it). */
+export class CoverageTally {
+  private onDemandExact = 0;
+  private onDemandEstimated = 0;
+  private reservedExact = 0;
+  private reservedEstimated = 0;
+  private spot = 0;
+  private currentGen = 0;
+  private currentGenExact = 0;
+
+  add(f: CoverageFacts, currentGeneration: boolean): void {
+    const exact = f.onDemand === 'exact';
+    if (f.onDemand) exact ? this.onDemandExact++ : this.onDemandEstimated++;
+    if (f.reserved > 0) f.reservedAllExact ? this.reservedExact++ : this.reservedEstimated++;
+    if (f.spot) this.spot++;
+    if (currentGeneration) {
+      this.currentGen++;
+      if (exact) this.currentGenExact++;
+    }
+  }
+
+  result(region: string, instanceTypes: number, servicePrices: number): RegionCoverage {
+    return {
+      region,
+      instanceTypes,
+      onDemandExact: this.onDemandExact,
+      onDemandEstimated: this.onDemandEstimated,
+      reservedExact: this.reservedExact,
+      reservedEstimated: this.reservedEstimated,
+      spot: this.spot,
+      servicePrices,
+      currentGenOnDemandExactPercent: this.currentGen === 0 ? 0 : (100 * this.currentGenExact) / this.currentGen,
+    };
+  }
+}
+
 /** Every price entry of one region, possibly decoded lazily. */
 export interface RegionPriceTable {
   readonly region: string;
@@ -149,37 +185,15 @@ export class InMemoryCatalog implements Catalog {
 
   coverage(region: string): RegionCoverage {
     const table = this.prices.get(region);
+    const tally = new CoverageTally();
     let instanceTypes = 0;
-    let onDemandExact = 0;
-    let onDemandEstimated = 0;
-    let reservedExact = 0;
-    let reservedEstimated = 0;
-    let spot = 0;
-    let currentGen = 0;
-    let currentGenExact = 0;
     for (const t of table?.types() ?? []) {
       const f = table!.coverageFacts ? table!.coverageFacts(t) : ((p) => p && coverageFactsOf(p))(table!.get(t));
       if (!f) continue;
       instanceTypes++;
-      const exact = f.onDemand === 'exact';
-      if (f.onDemand) exact ? onDemandExact++ : onDemandEstimated++;
-      if (f.reserved > 0) f.reservedAllExact ? reservedExact++ : reservedEstimated++;
-      if (f.spot) spot++;
-      if (this.specs.get(t)?.currentGeneration) {
-        currentGen++;
-        if (exact) currentGenExact++;
-      }
+      tally.add(f, this.specs.get(t)?.currentGeneration === true);
     }
-    return {
-      region,
-      instanceTypes,
-      onDemandExact,
-      onDemandEstimated,
-      reservedExact,
-      reservedEstimated,
-      spot,
-      servicePrices: this.services.get(region)?.size ?? 0,
-      currentGenOnDemandExactPercent: currentGen === 0 ? 0 : (100 * currentGenExact) / currentGen,
-    };
+    return tally.result(region, instanceTypes, this.services.get(region)?.size ?? 0);
   }
+
 }

@@ -26,7 +26,7 @@ describe('snapshot loader', () => {
     rmSync(join(dir, 'ec2/regions/us-east-1.json'));
     const c = readSnapshotCatalog(dir);
     expect(c.ec2Prices('eu-west-3', 'm5.xlarge')!.onDemand!.usdPerHour).toBe('0.224');
-    expect(() => c.ec2Prices('us-east-1', 'm5.large')).toThrow(/us-east-1\.json: the price snapshot file is missing; run `npm run data:build`/);
+    expect(() => c.ec2Prices('us-east-1', 'm5.large')).toThrow(/us-east-1\.json: the price snapshot file is missing; rebuild it with `npm run data:build`/);
   });
 
   it('loads once per folder and process; clearing the cache reloads', () => {
