@@ -6,7 +6,7 @@ import { RECORD_COLUMNS } from '../spend/spend-record.js';
 
 export const LINE_STRIDE = 3 + RECORD_COLUMNS.length;
 
-const PACK = '\u0001';
+export const PACK = '\u0001';
 
 /**
  * Lines → one string, or undefined when the chunk's bytes hold the separator (then the array is

@@ -3,9 +3,9 @@
  * rollups; on the writer thread (writer-worker.ts, its own connection to the store file), binding
  * and inserting, about 40 % of the work: the two run at the same time on two cores.
  * Lines cross as one packed string per chunk (at most 512 rows); at most a few batches are in
- * flight (constant memory). Files and scopes get handles here and their ids there. Everything still happens in ONE
- * transaction of the writer thread's connection: a failure there is reported back and the import
- * rolls back as a whole.
+ * flight (constant memory). Files and scopes get handles here and their ids there. Everything
+ * still happens in ONE transaction of the writer thread's connection: a failure there is reported
+ * back (same message, same SQLite code) and the import rolls back as a whole.
  */
 import { resolve } from 'node:path';
 import type { Worker } from 'node:worker_threads';
@@ -13,7 +13,7 @@ import type { RollupBucket } from '../spend/rollup.js';
 import type { Store } from '../store/db.js';
 import { leaveWalForBulk, restoreWal, type SpendWriter } from '../store/spend-writer.js';
 import { scopeKey, writeRecord, type ScopeIdentity, type SpendRecord } from '../spend/spend-record.js';
-import { LINE_STRIDE } from './line-packing.js';
+import { LINE_STRIDE, PACK } from './line-packing.js';
 import { startWorker } from './start-worker.js';
 
 /** What an import writes through: SpendWriter itself (same thread) or ThreadedSpendWriter. */
@@ -47,9 +47,8 @@ type Reply =
   | { op: 'committed'; scopes: { key: string; identity: ScopeIdentity; rows: number }[] }
   | { op: 'rolledBack' }
   | { op: 'twin'; stored: StoredTwin }
-  | { op: 'failed'; message: string; stack?: string };
+  | { op: 'failed'; message: string; code?: string; stack?: string };
 
-const PACK = '\u0001';
 const BATCH_ROWS = 512;
 const MAX_IN_FLIGHT = 4;
 
@@ -77,7 +76,7 @@ export class ThreadedSpendWriter implements ImportWriter {
   private closed = false;
 
   /** This connection left WAL for the import (see leaveWalForBulk): WAL is set again at the end. */
-  private readonly walLeft: boolean;
+  private walLeft: boolean;
 
   /**
    * `store`: the import's store (a file). Its own connection is left idle during the import; before
@@ -89,7 +88,12 @@ export class ThreadedSpendWriter implements ImportWriter {
     importedAt: string,
   ) {
     this.walLeft = leaveWalForBulk(store.sqlite);
-    this.worker = startWorker('writer-worker', { path: resolve(store.path), importedAt });
+    try {
+      this.worker = startWorker('writer-worker', { path: resolve(store.path), importedAt });
+    } catch (err) {
+      this.restoreJournal();
+      throw err;
+    }
     this.worker.on('message', (r: Reply) => this.onReply(r));
     this.worker.on('error', (err) => this.fail(err));
     running++;
@@ -106,7 +110,7 @@ export class ThreadedSpendWriter implements ImportWriter {
       this.inFlight--;
       this.wake();
     } else if (r.op === 'failed') {
-      const err = new Error(r.message);
+      const err = Object.assign(new Error(r.message), r.code ? { code: r.code } : {});
       if (r.stack) err.stack = r.stack;
       this.fail(err);
     } else if (r.op === 'twin') {
@@ -238,8 +242,15 @@ export class ThreadedSpendWriter implements ImportWriter {
   /** Rolls the transaction back (the writer thread already did when it failed) and ends the thread. */
   async rollback(): Promise<void> {
     this.parts.length = 0;
-    if (this.closed) return;
-    await this.finish({ op: 'rollback' }).catch(() => undefined);
+    if (this.closed) this.restoreJournal(); // the thread crashed: its transaction died with its connection
+    else await this.finish({ op: 'rollback' }).catch(() => undefined);
+  }
+
+  /** WAL again on the import's connection, once the writer thread is gone. */
+  private restoreJournal(): void {
+    if (!this.walLeft) return;
+    this.walLeft = false;
+    restoreWal(this.store.sqlite);
   }
 
   private async finish(m: WriterMessage): Promise<Reply> {
@@ -252,7 +263,7 @@ export class ThreadedSpendWriter implements ImportWriter {
       this.final = undefined;
       this.closed = true;
       await this.worker.terminate();
-      if (this.walLeft) restoreWal(this.store.sqlite);
+      this.restoreJournal();
     }
   }
 }

@@ -87,7 +87,8 @@ parentPort?.on('message', (m: WriterMessage) => {
       writer.rollback();
     } finally {
       store.close();
-      parentPort?.postMessage({ op: 'failed', message: (err as Error).message, stack: (err as Error).stack });
+      const { message, stack, code } = err as Error & { code?: unknown };
+      parentPort?.postMessage({ op: 'failed', message, stack, ...(typeof code === 'string' ? { code } : {}) });
     }
   }
 });

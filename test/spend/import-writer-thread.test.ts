@@ -99,7 +99,13 @@ describe('store writes on a writer thread', () => {
     await importSpendFiles(t.store, [october], { now, writerThread: true });
     const before = totalsByCurrency(t.store);
     t.store.sqlite.exec(`CREATE TRIGGER refuse_700 BEFORE INSERT ON spend_line WHEN NEW.source_row = 700 BEGIN SELECT RAISE(ABORT, 'row 700 refused'); END`);
-    await expect(importSpendFiles(t.store, [good], { now, writerThread: true, chunkBytes: 8_192 })).rejects.toThrow('row 700 refused');
+    const inline = await importSpendFiles(t.store, [good], { now, writerThread: false }).catch((e: unknown) => e);
+    const threaded = await importSpendFiles(t.store, [good], { now, writerThread: true, chunkBytes: 8_192 }).catch((e: unknown) => e);
+    expect(threaded).toMatchObject({ message: 'row 700 refused', code: 'SQLITE_CONSTRAINT_TRIGGER' });
+    expect({ message: (threaded as Error).message, code: (threaded as { code: string }).code }).toEqual({
+      message: (inline as Error).message,
+      code: (inline as { code: string }).code,
+    });
     expect(totalsByCurrency(t.store)).toEqual(before);
     expect(lineCount()).toBe(300);
     expect(t.store.sqlite.prepare('SELECT count(*) AS n FROM spend_file').get()).toEqual({ n: 1 });
