@@ -2,15 +2,10 @@
  * A small pool of worker threads parsing CSV chunks in parallel. Results come back as promises;
  * the importer awaits them in file order, so row numbers and errors stay exact.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { PackedCombos } from '../spend/rollup.js';
 import type { ChunkContext, ChunkResult } from './chunk-processor.js';
-
-const HERE = import.meta.url;
-const IS_TS = HERE.endsWith('.ts');
+import { startWorker } from './start-worker.js';
 
 export class ChunkPool {
   private readonly workers: Worker[] = [];
@@ -19,9 +14,8 @@ export class ChunkPool {
   private seq = 0;
 
   constructor(size: number, ctx: ChunkContext) {
-    const url = new URL(IS_TS ? './parse-worker.ts' : './parse-worker.js', HERE);
     for (let i = 0; i < size; i++) {
-      const w = IS_TS ? tsWorker(url, ctx) : new Worker(url, { workerData: ctx });
+      const w = startWorker('parse-worker', ctx);
       w.on('message', (m: { seq: number; result?: ChunkResult; combos?: PackedCombos; failure?: string }) => {
         const p = this.waiting.get(m.seq);
         if (!p) return;
@@ -71,14 +65,4 @@ export class ChunkPool {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
-}
-
-/**
- * Under tsx or vitest (development, tests, bench) the worker source is TypeScript: a tiny bootstrap
- * registers tsx's loader in the worker, then imports it. The built package runs the .js directly.
- */
-function tsWorker(url: URL, ctx: ChunkContext): Worker {
-  const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: ctx });
 }

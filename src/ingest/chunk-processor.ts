@@ -6,7 +6,7 @@ import { mapperFor, type SourceChoice } from '../spend/detect-format.js';
 import { FieldProblem, Notes, tagsJson, type NoteEntry } from '../spend/field-values.js';
 import type { MappedRow, MapperOptions, RowMapper } from '../spend/row-mapper.js';
 import type { RollupBuilder } from '../spend/rollup.js';
-import { RECORD_COLUMNS, scopeKey, writeRecord, type ScopeIdentity, type SpendRecord } from '../spend/spend-record.js';
+import { scopeKey, writeRecord, type ScopeIdentity, type SpendRecord } from '../spend/spend-record.js';
 import { eachCsvRecord, type Newline } from './csv-records.js';
 
 export interface ChunkContext {
@@ -29,8 +29,6 @@ export interface ChunkResult {
   /** The first bad record: its 1-based row within the chunk, field and problem. */
   readonly error?: { readonly localRow: number; readonly field?: string; readonly problem: string };
 }
-
-export const LINE_STRIDE = 3 + RECORD_COLUMNS.length;
 
 export function buildMapper(ctx: ChunkContext): RowMapper {
   return mapperFor(ctx.header, ctx.source, ctx.mapperOptions);
@@ -137,29 +135,4 @@ export function processChunk(chunk: Uint8Array, mapper: RowMapper, width: number
   });
   if (pass.error && !error) error = { localRow: pass.error.row, problem: `malformed CSV: ${pass.error.message}` };
   return batch.result(pass.rows, error);
-}
-
-const PACK = '\u0001';
-
-/**
- * Lines → one string, or undefined when the chunk's bytes hold the separator (then the array is
- * sent as is). Every value is a piece of the chunk's text, or generated ASCII, or JSON (which
- * escapes control characters), so one look at the chunk is enough. Record values are never ''
- * (empty cells are null) and join writes null as '', so '' stands for null.
- */
-export function packLines(lines: readonly (string | number | null)[], chunk: Uint8Array): string | undefined {
-  return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).indexOf(1) >= 0 ? undefined : lines.join(PACK);
-}
-
-/** Inverse of packLines: strings back to values (null, numbers for the three leading slots). */
-export function unpackLines(packed: string): (string | number | null)[] {
-  if (packed === '') return [];
-  const out: (string | number | null)[] = packed.split(PACK);
-  for (let i = 0; i < out.length; i += LINE_STRIDE) {
-    out[i] = Number(out[i]);
-    out[i + 1] = 0;
-    out[i + 2] = Number(out[i + 2]);
-    for (let j = i + 3; j < i + LINE_STRIDE; j++) if (out[j] === '') out[j] = null;
-  }
-  return out;
 }

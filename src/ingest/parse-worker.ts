@@ -4,7 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { RollupBuilder } from '../spend/rollup.js';
-import { buildMapper, packLines, processChunk, type ChunkContext } from './chunk-processor.js';
+import { buildMapper, processChunk, type ChunkContext } from './chunk-processor.js';
+import { packLines } from './line-packing.js';
 
 const ctx = workerData as ChunkContext;
 const mapper = buildMapper(ctx);

@@ -40,6 +40,11 @@ export interface OpenOptions {
   readonly readonly?: boolean;
   /** What a missing file means to the reader, e.g. "nothing imported yet" (default "nothing saved yet"). */
   readonly missing?: string;
+  /**
+   * Leave the journal mode as the file has it (default: set WAL). For a second connection of this
+   * process during a bulk import that left WAL (the spend import's writer thread).
+   */
+  readonly keepJournalMode?: boolean;
 }
 
 /** The message of a missing database for commands that only read. */
@@ -61,7 +66,7 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     throw new NuageError(`cannot open database ${path}: ${(err as Error).message}`);
   }
   try {
-    sqlite.pragma('journal_mode = WAL');
+    if (!options.keepJournalMode) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
   } catch (err) {

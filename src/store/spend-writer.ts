@@ -6,7 +6,7 @@
  * at the end.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { RollupBucket } from '../spend/rollup.js';
 import { RECORD_COLUMNS, scopeKey, writeRecord, type ScopeIdentity, type SpendRecord } from '../spend/spend-record.js';
 import type { Store } from './db.js';
@@ -55,7 +55,7 @@ export class SpendWriter {
   private readonly scopeById = new Map<number, OpenScope>();
   private open = false;
   /** A bulk import left WAL for its transaction (see begin). */
-  private restoreWal = false;
+  private walToRestore = false;
 
   constructor(
     private readonly store: Store,
@@ -82,31 +82,16 @@ export class SpendWriter {
    * that opens the file during a bulk import waits for it (busy_timeout). WAL is restored at the end.
    */
   begin(options: { bulk?: boolean } = {}): void {
-    const db = this.store.sqlite;
-    if (options.bulk && db.pragma('journal_mode', { simple: true }) === 'wal') {
-      const busy = db.pragma('busy_timeout', { simple: true }) as number;
-      db.pragma('busy_timeout = 0');
-      try {
-        this.restoreWal = db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
-      } catch {
-        this.restoreWal = false; // another connection has the file open: stay in WAL
-      } finally {
-        db.pragma(`busy_timeout = ${busy}`);
-      }
-    }
-    db.exec('BEGIN IMMEDIATE');
+    if (options.bulk) this.walToRestore = leaveWalForBulk(this.store.sqlite);
+    this.store.sqlite.exec('BEGIN IMMEDIATE');
     this.open = true;
   }
 
-  /** Back to WAL after a bulk import. Best effort: should a reader hold the file now, the next openStore switches. */
+  /** Back to WAL after a bulk import (see restoreWal). */
   private endBulk(): void {
-    if (!this.restoreWal) return;
-    this.restoreWal = false;
-    try {
-      this.store.sqlite.pragma('journal_mode = WAL');
-    } catch {
-      // the data is committed (or rolled back) either way; openStore sets WAL on every open
-    }
+    if (!this.walToRestore) return;
+    this.walToRestore = false;
+    restoreWal(this.store.sqlite);
   }
 
   /** Registers a file read by this import. */
@@ -215,6 +200,14 @@ export class SpendWriter {
     this.advance(writeRecord(record, tags, p, at));
   }
 
+  /** One line of an opened scope from storage values (RECORD_COLUMNS order) at `offset` of `values`. */
+  addScopedLine(scopeId: number, fileId: number | null, sourceRow: number, values: readonly unknown[], offset: number): void {
+    const s = this.scopeById.get(scopeId);
+    if (!s) throw new Error(`scope ${scopeId} not opened`);
+    s.rows++;
+    this.addLineTo(scopeId, fileId, sourceRow, values, offset);
+  }
+
   /**
    * Lines of a chunk parsed elsewhere (worker threads, Parquet row groups): rows laid out as
    * [scopeIndex, (file id slot), localRow, ...record tuple] × n, scope indexes into scopeKeys.
@@ -291,6 +284,32 @@ export class SpendWriter {
       this.open = false;
     }
     this.endBulk();
+  }
+}
+
+/**
+ * For a bulk import: leaves WAL for a rollback journal when `db` is the only connection to the file
+ * (see SpendWriter.begin). Tells whether it did, i.e. whether restoreWal must follow.
+ */
+export function leaveWalForBulk(db: Database): boolean {
+  if (db.pragma('journal_mode', { simple: true }) !== 'wal') return false;
+  const busy = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    return db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+  } catch {
+    return false; // another connection has the file open: stay in WAL
+  } finally {
+    db.pragma(`busy_timeout = ${busy}`);
+  }
+}
+
+/** Back to WAL after a bulk import. Best effort: should a reader hold the file now, the next openStore switches. */
+export function restoreWal(db: Database): void {
+  try {
+    db.pragma('journal_mode = WAL');
+  } catch {
+    // the data is committed (or rolled back) either way; openStore sets WAL on every open
   }
 }
 
