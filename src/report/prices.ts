@@ -5,6 +5,7 @@
 import type { TypeInRegion } from '../catalog/lookup.js';
 import type { PriceBasis } from '../catalog/types.js';
 import { textTable } from './table.js';
+import { wrap } from './wrap.js';
 
 export interface ReservedView {
   readonly term: string;
@@ -157,6 +158,6 @@ export function renderPricesTable(v: PricesView): string {
     const zones = Object.entries(v.spot.byZone);
     if (zones.length > 0) out.push(`spot by zone: ${zones.map(([z, usd]) => `${z} ${usd}`).join(', ')}`);
   } else out.push('spot: no data');
-  if (notes.list.length > 0) out.push('', 'methods:', ...notes.list.map((m, i) => `[${i + 1}] ${m}`));
+  if (notes.list.length > 0) out.push('', 'methods:', ...notes.list.flatMap((m, i) => wrap(`[${i + 1}] ${m}`, 100, '    ')));
   return out.join('\n') + '\n';
 }

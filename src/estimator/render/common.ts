@@ -37,18 +37,4 @@ export function warningLines(r: EstimateResult): string[] {
   return r.warnings.map((w) => `WARNING: ${w}`);
 }
 
-/** Wraps text at `width` columns with a hanging indent. */
-export function wrap(text: string, width: number, indent: string): string[] {
-  const words = text.split(' ');
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    const next = line === '' ? w : `${line} ${w}`;
-    if (next.length > width && line !== '') {
-      lines.push(line);
-      line = indent + w;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
+export { wrap } from '../../report/wrap.js';
