@@ -98,7 +98,7 @@ describe('a diff states the dates of the prices it used', () => {
     expect(d.priceDates.summary).toBe('EC2 on-demand 2025-05-01 exact (skypilot-v7); services 2026-09-11 exact (aws-offer-2026), 2020-10-19 exact (aws-ebs-csv-2020)');
     const table = renderTable(d, 'text');
     expect(table).toContain('Prices as of: 2025-05-01 (oldest EC2 on-demand price used; Linux, on-demand unless stated)');
-    expect(table).toContain(`Price dates (of the prices used): ${d.priceDates.summary}`);
+    expect(table.replace(/\n  (?=\S)/g, " ")).toContain(`Price dates (of the prices used): ${d.priceDates.summary}`); // wrapped at 100 columns in text
     expect(table).not.toContain('2026-07-20');
     expect(renderTable(d, 'markdown')).toContain(`- Price dates (of the prices used): ${d.priceDates.summary}`);
     expect(renderComment(d)).toContain(`· Price dates (of the prices used): ${d.priceDates.summary} ·`);

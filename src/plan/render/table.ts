@@ -3,6 +3,9 @@ import { writeMarkdownTable, writeTextTable, type Column } from '../../report/ta
 import type { CostDiff } from '../diff.js';
 import { describeFinding } from '../findings.js';
 import { actionLabel, assumptionLines, breakdownTitle, budgetLine, deltaTotalText, figuresOf, hasStarredFigure, headline, LOWER_BOUND_NOTE, money, percent } from './format.js';
+import { wrap } from '../../report/wrap.js';
+
+const TEXT_WIDTH = 100;
 
 export type TableStyle = 'text' | 'markdown';
 
@@ -86,9 +89,10 @@ export function writeTable(d: CostDiff, style: TableStyle, breakdown: boolean, e
   const columns = breakdown ? BREAKDOWN_COLUMNS : DIFF_COLUMNS;
   if (style === 'text') writeTextTable(columns, rows(d, breakdown, style), emit, emit.parts);
   else writeMarkdownTable(columns, rows(d, breakdown, style), emit);
+  // Notes under the table: wrapped at 100 columns in text (the table itself is as wide as its addresses).
   const block = (lines: readonly string[]): void => {
     emit('');
-    for (let i = 0; i < lines.length; i++) emit(lines[i]!);
+    for (const line of style === 'text' ? lines.flatMap((l) => wrap(l, TEXT_WIDTH, '  ')) : lines) emit(line);
   };
   if (hasStarredFigure(d, d.resources)) block([`${style === 'text' ? '' : '\\'}${LOWER_BOUND_NOTE}`]);
   const notPriced = notPricedLines(d);
