@@ -3,7 +3,8 @@
  * writer thread): cut-short files must be refused, naming the file (and the row when there is one),
  * and leave the store exactly as it was, on both write paths.
  */
-import { writeFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -82,6 +83,34 @@ for (const writerThread of [false, true]) {
     });
   });
 }
+
+describe('a Parquet file damaged inside a row group', () => {
+  it('is refused naming the file and the row group, on both write paths; nothing written', async () => {
+    const duck = await (await DuckDBInstance.create(':memory:')).connect();
+    const csv = write('focus.csv', focusCsv(2000));
+    const pq = join(t.dir, 'focus-2026-11.parquet');
+    await duck.run(`COPY (SELECT * REPLACE (CAST(BilledCost AS DECIMAL(38,19)) AS BilledCost) FROM read_csv('${csv}', header = true, all_varchar = true))
+      TO '${pq}' (FORMAT parquet, ROW_GROUP_SIZE 256, COMPRESSION snappy)`);
+    const october = write('focus-2026-10.csv', focusCsv(100, { month: '2026-10' }));
+    await importSpendFiles(t.store, [october], { now });
+    const before = totalsByCurrency(t.store);
+    // 200 bytes flipped in the middle of the file: inside a compressed page, the footer intact.
+    const bytes = Buffer.from(readFileSync(pq));
+    const at = bytes.length >> 1;
+    for (let i = at; i < at + 200; i++) bytes[i] = (bytes[i] as number) ^ 0x5a;
+    const bad = write('focus-2026-11-damaged.parquet', bytes);
+    for (const writerThread of [false, true]) {
+      const err = await importSpendFiles(t.store, [october, bad], { now, writerThread }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as InputError).location).toEqual({ file: bad });
+      expect((err as Error).message).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not a readable Parquet file: .+ \\(in row group \\d+ of \\d+, rows [\\d,]+ to [\\d,]+ of the data\\)$`));
+      expect(totalsByCurrency(t.store)).toEqual(before);
+      expect(lineCount()).toBe(100);
+      expect(mode()).toBe('wal');
+      expect(runningWriterThreads()).toBe(0);
+    }
+  });
+});
 
 describe('cut-short files through the CLI', () => {
   it('a truncated .csv.gz exits 1 naming the file (no "unexpected error")', async () => {
