@@ -114,11 +114,23 @@ export class RowBatch {
   }
 }
 
-export function processChunk(chunk: Uint8Array, mapper: RowMapper, width: number, rollup: RollupBuilder, newline: Newline, sink?: LineSink): ChunkResult {
+/**
+ * `header`: the file's column names. Chunks end at record ends, so a text that does not end with a
+ * line break is the file's last piece: its last record, when shorter than the header, is a row cut
+ * short (a truncated download) and refused, never imported with a cut amount. Shorter rows that
+ * end with their line break are tolerated (the koku CUR rows are one field short).
+ */
+export function processChunk(chunk: Uint8Array, mapper: RowMapper, header: readonly string[], rollup: RollupBuilder, newline: Newline, sink?: LineSink): ChunkResult {
   const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
+  const width = header.length;
   const batch = new RowBatch(mapper, rollup, sink);
   let error: ChunkResult['error'];
+  const unterminated = text.length > 0 && text.charCodeAt(text.length - 1) !== 10;
+  let lastRow = 0;
+  let lastWidth = width;
   const pass = eachCsvRecord(text, newline, (cells, row) => {
+    lastRow = row;
+    lastWidth = cells.length;
     if (cells.length > width) {
       error = { localRow: row, problem: `expected ${width} fields as in the header, found ${cells.length}` };
       return false;
@@ -134,5 +146,12 @@ export function processChunk(chunk: Uint8Array, mapper: RowMapper, width: number
     return true;
   });
   if (pass.error && !error) error = { localRow: pass.error.row, problem: `malformed CSV: ${pass.error.message}` };
+  if (!error && unterminated && lastRow === pass.rows && lastWidth < width) {
+    error = {
+      localRow: lastRow,
+      field: header[lastWidth - 1] ?? '',
+      problem: `the file ends inside this row (${lastWidth} of ${width} fields, no line break after it): it looks cut short; import the complete file`,
+    };
+  }
   return batch.result(pass.rows, error);
 }

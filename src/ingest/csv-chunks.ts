@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
+import { InputError } from '../errors.js';
 import { csvHeader, newlineOf, type Newline } from './csv-records.js';
 
 const QUOTE = 0x22;
@@ -76,7 +77,12 @@ export async function openCsvChunks(path: string, chunkBytes = 4 << 20): Promise
   const hash = createHash('sha256');
   const iterator = {
     async next(): Promise<IteratorResult<Buffer>> {
-      const r = await source.next();
+      let r: IteratorResult<Buffer>;
+      try {
+        r = await source.next();
+      } catch (err) {
+        throw gzip ? gzipFailure(path, err) : err;
+      }
       if (!r.done) hash.update(r.value);
       return r;
     },
@@ -132,6 +138,16 @@ export async function openCsvChunks(path: string, chunkBytes = 4 << 20): Promise
       if (size > 0) yield pieces.length === 1 ? (pieces[0] as Buffer) : Buffer.concat(pieces, size);
     },
   };
+}
+
+/**
+ * zlib's error for a .gz that ends early (a download cut short: "unexpected end of file") or holds
+ * bad bytes, as an InputError naming the file; other errors (the disk's) pass unchanged.
+ */
+function gzipFailure(path: string, err: unknown): unknown {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('Z_')) return err;
+  return new InputError({ file: path }, `the gzip data ends early or is corrupt (${(err as Error).message}): the file looks cut short; import the complete file`);
 }
 
 /** Index of the first record-ending newline (outside quotes), or -1. */

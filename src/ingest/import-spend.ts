@@ -301,7 +301,7 @@ async function importCsv(file: string, fc: FileContext): Promise<FileDone> {
     };
     for await (const chunk of csv.chunks()) {
       fc.threaded?.nextChunk(chunk);
-      const r = processChunk(chunk, mapper, csv.header.length, fc.rollup, csv.newline, sink);
+      const r = processChunk(chunk, mapper, csv.header, fc.rollup, csv.newline, sink);
       applyChunk(file, fileId, lastRow, r, fc);
       rows += r.records;
       lastRow += r.rows;

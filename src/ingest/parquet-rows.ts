@@ -8,6 +8,7 @@
  */
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, type FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
+import { InputError } from '../errors.js';
 
 export interface ParquetRows {
   readonly header: string[];
@@ -43,21 +44,27 @@ export async function openParquetRows(path: string): Promise<ParquetRows> {
     totalRows: Number(metadata.num_rows),
     async *groups() {
       let start = 0;
-      for (const group of metadata.row_groups) {
+      for (const [index, group] of metadata.row_groups.entries()) {
         const end = start + Number(group.num_rows);
         let rows: Record<string, unknown>[] = [];
-        await parquetRead({
-          file,
-          metadata,
-          compressors,
-          rowStart: start,
-          rowEnd: end,
-          rowFormat: 'object',
-          utf8: false,
-          onComplete: (r) => {
-            rows = r;
-          },
-        });
+        try {
+          await parquetRead({
+            file,
+            metadata,
+            compressors,
+            rowStart: start,
+            rowEnd: end,
+            rowFormat: 'object',
+            utf8: false,
+            onComplete: (r) => {
+              rows = r;
+            },
+          });
+        } catch (err) {
+          // A damaged page (bad bytes, a file cut and re-padded): the decoder's error, told with the file.
+          const where = `in row group ${index + 1} of ${metadata.row_groups.length}, rows ${(start + 1).toLocaleString('en-US')} to ${end.toLocaleString('en-US')} of the data`;
+          throw new InputError({ file: path }, `not a readable Parquet file: ${(err as Error).message} (${where})`);
+        }
         yield rows.map((row) =>
           header.map((name) => {
             const scale = scales.get(name);

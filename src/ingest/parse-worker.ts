@@ -9,7 +9,6 @@ import { packLines } from './line-packing.js';
 
 const ctx = workerData as ChunkContext;
 const mapper = buildMapper(ctx);
-const width = ctx.header.length;
 let rollup = new RollupBuilder();
 
 parentPort?.on('message', (msg: { seq: number; buf?: Uint8Array; flush?: true }) => {
@@ -20,7 +19,7 @@ parentPort?.on('message', (msg: { seq: number; buf?: Uint8Array; flush?: true })
       parentPort?.postMessage({ seq: msg.seq, combos }, [combos.values.buffer as ArrayBuffer]);
       return;
     }
-    const result = processChunk(msg.buf as Uint8Array, mapper, width, rollup, ctx.newline);
+    const result = processChunk(msg.buf as Uint8Array, mapper, ctx.header, rollup, ctx.newline);
     const packed = packLines(result.lines, msg.buf as Uint8Array);
     parentPort?.postMessage({ seq: msg.seq, result: packed === undefined ? result : { ...result, lines: [], packedLines: packed } });
   } catch (err) {

@@ -66,11 +66,16 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     throw new NuageError(`cannot open database ${path}: ${(err as Error).message}`);
   }
   try {
-    if (!options.keepJournalMode) sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (!options.keepJournalMode) setWal(sqlite);
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
   } catch (err) {
     sqlite.close();
+    if ((err as { code?: unknown }).code === 'SQLITE_BUSY') {
+      throw new NuageError(
+        `database ${path} is busy: another command is writing it (a spend import?) and did not finish within ${BUSY_TIMEOUT_MS / 1000} s; try again when it has finished`,
+      );
+    }
     throw new NuageError(`cannot open database ${path}: ${(err as Error).message} (is it a SQLite file?)`);
   }
   const db = drizzle(sqlite);
@@ -87,6 +92,29 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     transaction: <T>(fn: () => T): T => sqlite.transaction(fn)(),
     close: () => sqlite.close(),
   };
+}
+
+/** How long a connection waits for another one's write (a spend import) before giving up. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * WAL on every open. While a bulk spend import holds the file with a rollback journal (see
+ * leaveWalForBulk in spend-writer.ts), switching to WAL needs the import to end, and SQLite answers
+ * SQLITE_BUSY at once instead of calling the busy handler: so the switch is retried here for up to
+ * the busy timeout, as any read or write would wait for it.
+ */
+function setWal(sqlite: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw err;
+      Atomics.wait(pause, 0, 0, 25);
+    }
+  }
 }
 
 /** The store at `path` for reading, or undefined when no file is there yet. */
