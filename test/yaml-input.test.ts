@@ -20,11 +20,12 @@ describe('YAML input files', () => {
     expect(e.problem).toBe('not a decimal number: "12,5"');
   });
 
-  it('an unknown key is reported at the mapping that holds it', () => {
+  it('an unknown key is named itself, at its own line', () => {
     const e = inputErrorOf(() => parseUsageFile('version: 1\nresource_usages: {}\n', 'u.yml'));
-    expect(e.location.file).toBe('u.yml');
-    expect(e.location.row).toBe(1);
-    expect(e.problem).toMatch(/resource_usages/);
+    expect(e.location).toEqual({ file: 'u.yml', row: 2, rowKind: 'line', field: 'resource_usages' });
+    expect(e.message).toBe('u.yml, line 2, field "resource_usages": unknown key');
+    const nested = inputErrorOf(() => parsePriceOverrides('ec2:\n  - instanceType: t3.micro\n    usdPerHour: "0.01"\n    zone: a\n', 'p.yml'));
+    expect(nested.location).toEqual({ file: 'p.yml', row: 4, rowKind: 'line', field: 'ec2.0.zone' });
   });
 
   it('a syntax error names its line', () => {

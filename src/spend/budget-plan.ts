@@ -10,10 +10,11 @@
  *   months:                    # optional per-month overrides
  *     "2026-12": { prod: 15000 }
  */
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { FieldProblem } from './field-values.js';
 import { parseAmount } from './amount.js';
+import { yamlLineOf as lineOf } from '../yaml-input.js';
 
 export interface EnvBudget {
   readonly name: string;
@@ -107,21 +108,6 @@ export function parseBudgetFile(text: string, label: string, month: string): Bud
   };
 }
 
-/** Line of the value at `path` (or of the key `key` inside it); the nearest enclosing node that exists. */
-function lineOf(doc: Document, lines: LineCounter, path: readonly string[], key?: string): number | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-    if (!node || typeof node !== 'object' || !('range' in node)) continue;
-    let offset = (node.range as [number, number, number] | null | undefined)?.[0];
-    if (key !== undefined && n === path.length && isMap(node)) {
-      const pair = node.items.find((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key) === key);
-      const k = pair?.key as { range?: [number, number, number] } | undefined;
-      if (k?.range) offset = k.range[0];
-    }
-    if (offset !== undefined) return lines.linePos(offset).line;
-  }
-  return undefined;
-}
 
 /** The slice of a saved estimate (src/store/budgets-repo.ts SavedBudget) a budget needs. */
 export interface SavedEstimate {
