@@ -2,6 +2,7 @@
 import { describePriceDates, PRICE_KIND_LABELS, PRICE_KINDS, rangeText, sourcesDated, type DateRange, type PriceDates, type RegionPriceDates } from '../catalog/price-dates.js';
 import type { Catalog, CatalogSource, RegionCoverage } from '../catalog/types.js';
 import { textTable } from './table.js';
+import { wrap } from './wrap.js';
 
 export const OFFERED_DEFINITION =
   'a type is offered in a region when a price source lists it there (with or without a price) or the Spot Instance Advisor does; ' +
@@ -58,10 +59,17 @@ function regionDetail(d: RegionPriceDates): string[] {
   ];
 }
 
+/** One row per source, its description wrapped onto continuation rows so the table fits 100 columns. */
+function sourceRows(sources: CatalogInfoView['sources']): string[][] {
+  const idWidth = Math.max('source'.length, ...sources.map((s) => s.id.length));
+  const whatWidth = Math.max(40, 100 - idWidth - 2 - 'YYYY-MM-DD'.length - 2);
+  return sources.flatMap((s) => wrap(s.description, whatWidth, '').map((line, i) => (i === 0 ? [s.id, s.asOf, line] : ['', '', line])));
+}
+
 export function renderCatalogInfoTable(v: CatalogInfoView): string {
   const sources = textTable(
     [{ header: 'source' }, { header: 'as of' }, { header: 'what' }],
-    v.sources.map((s) => [s.id, s.asOf, s.description]),
+    sourceRows(v.sources),
   );
   const coverage = textTable(
     [

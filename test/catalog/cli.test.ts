@@ -107,6 +107,21 @@ describe('nuage catalog info', () => {
     expect(r.stdout).toMatch(/skypilot-v7\s+2025-05-01/);
   });
 
+  it('the sources table fits 100 columns; each description is whole once its continuation rows are joined', async () => {
+    const r = await runCli(['catalog', 'info', '--region', 'eu-west-3']);
+    const json = JSON.parse((await runCli(['catalog', 'info', '--region', 'eu-west-3', '--format', 'json'])).stdout);
+    const section = r.stdout.split('\n\n')[1]!.split('\n').slice(3); // after "sources:", header and rule
+    for (const line of section) expect(line.length).toBeLessThanOrEqual(100);
+    const whatAt = r.stdout.split('\n')[3]!.indexOf('what');
+    const joined: string[] = [];
+    for (const line of section) {
+      if (line.slice(0, whatAt).trim() === '') joined[joined.length - 1] += ` ${line.slice(whatAt)}`;
+      else joined.push(line.slice(whatAt));
+    }
+    expect(joined.length).toBeGreaterThan(10);
+    expect(joined).toEqual(json.sources.map((s: { description: string }) => s.description));
+  });
+
   it('unknown region', async () => {
     const r = await runCli(['catalog', 'info', '--region', 'mars-1']);
     expect(r.code).toBe(1);
