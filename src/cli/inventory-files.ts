@@ -2,6 +2,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { decodeUtf8 } from '../estimator/inventory/decode-text.js';
+import { dropDuplicateVms } from '../estimator/inventory/duplicates.js';
 import { inventoryFromTables, tableFromText, type KindedTable, type ParseOptions } from '../estimator/inventory/parse-inventory.js';
 import { rvtoolsInventory } from '../estimator/inventory/rvtools.js';
 import { mergeInventories, type Inventory } from '../estimator/inventory/types.js';
@@ -27,5 +28,6 @@ export async function readInventoryFiles(files: readonly { path: string; shown: 
     }
   }
   if (tables.length > 0) parts.push(inventoryFromTables(tables, options));
-  return mergeInventories(parts);
+  // An .xlsx export and CSV files may list the same VM: counted once over all of them.
+  return dropDuplicateVms(mergeInventories(parts));
 }

@@ -8,6 +8,7 @@ import { dec, fromUsd, ZERO, type Decimal } from '../money/index.js';
 import type { Catalog } from '../catalog/types.js';
 import { selectCandidates } from './candidates.js';
 import { sizeCluster } from './cluster.js';
+import { nonProdOnlyWarnings, oversizedVmWarnings } from './coverage-warnings.js';
 import { groupDemand, type AppDemand } from './demand.js';
 import { appOf, describeGroupBy } from './grouping.js';
 import type { Inventory, SkippedRow, SkipReason } from './inventory/types.js';
@@ -199,7 +200,11 @@ export function estimate(inventory: Inventory, catalog: Catalog, o: EstimateOpti
     ...(onpremMonthly ? { onpremMonthly } : {}),
     skipped,
     skippedCounts: countSkipped(skipped),
-    warnings: skipWarnings(skipped),
+    warnings: [
+      ...skipWarnings(skipped),
+      ...nonProdOnlyWarnings(inventory.records, inventory.services ?? [], isProd, appOfRecord),
+      ...oversizedVmWarnings(prodRecords, set, o.headroomPct, appOfRecord),
+    ],
     sources: inventory.sources,
     unsized,
   };

@@ -79,6 +79,7 @@ export const DEFAULT_TYPE_FILTER: TypeFilter = {
 /** "staging=0.5,dev=0.2" merged over `base` (new names are appended). */
 export function parseEnvRatios(spec: string, base: readonly EnvRatio[] = DEFAULT_ENV_RATIOS): EnvRatio[] {
   const out: { name: string; ratio: string }[] = base.map((e) => ({ ...e }));
+  const given = new Map<string, string>();
   for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
     const m = /^([A-Za-z][\w-]*)\s*=\s*(.+)$/.exec(part);
     if (!m || !m[1] || !m[2]) throw new UsageError(`--env: expected name=ratio pairs like "staging=0.5,dev=0.2", got "${part}"`);
@@ -90,6 +91,10 @@ export function parseEnvRatios(spec: string, base: readonly EnvRatio[] = DEFAULT
       throw new UsageError(`--env ${name}: ratio must be a number, got "${m[2]}"`);
     }
     if (r.lt(0)) throw new UsageError(`--env ${name}: ratio must not be negative`);
+    if (given.has(name)) throw new UsageError(`--env: ${name} is given twice ("${given.get(name)}" and "${part}"); give each environment once`);
+    given.set(name, part);
+    if (name === 'prod' && !r.eq(1)) throw new UsageError(`--env prod=${m[2]}: prod is the reference (ratio 1); the other environments are ratios of it`);
+    if (r.gt(1)) throw new UsageError(`--env ${name}=${m[2]}: a ratio is a fraction of prod between 0 and 1 (0.4 = 40 %)`);
     const existing = out.find((e) => e.name === name);
     if (existing) existing.ratio = r.toString();
     else out.push({ name, ratio: r.toString() });

@@ -5,6 +5,7 @@
  */
 import { InputError } from '../../errors.js';
 import { csvTable } from './csv-table.js';
+import { dropDuplicateVms } from './duplicates.js';
 import { genericInventory } from './generic-rows.js';
 import { jsonTable } from './json-inventory.js';
 import { isMigrationHubHeader, migrationHubInventory } from './migration-hub.js';
@@ -67,8 +68,8 @@ export function inventoryFromTables(tables: readonly KindedTable[], options: Par
   }
   // Rows of the wrong shape (more cells than the header) are invalid in every format.
   const rejected = tables.flatMap(({ table }) => rejectedSkips(table));
-  if (rejected.length === 0) return mergeInventories(parts);
-  const merged = mergeInventories([...parts, { records: [], skipped: rejected, sources: [] }]);
+  if (rejected.length === 0) return dropDuplicateVms(mergeInventories(parts));
+  const merged = dropDuplicateVms(mergeInventories([...parts, { records: [], skipped: rejected, sources: [] }]));
   // Skipped rows in file order, then row order (rejected rows were found by the CSV reader, apart).
   const fileOrder = new Map(tables.map(({ table }, i) => [table.file, i] as const));
   const order = (f: string): number => fileOrder.get(f) ?? tables.length;

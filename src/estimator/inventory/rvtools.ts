@@ -176,11 +176,15 @@ export function rvtoolsInventory(tables: RvtoolsTables, format: InventoryFormat,
   return { records, skipped, sources: [{ file: vInfo.file, format, rows: dataRowCount(vInfo) }] };
 }
 
-/** Which RVTools tab a CSV header belongs to, or undefined when it is not an RVTools tab. */
+/**
+ * Which RVTools tab a CSV header belongs to, or undefined when it is not an RVTools tab. Recognised by
+ * columns the generic inventory does not have ("Memory", "Host", "Speed", "Overall"), not by every column
+ * the tab needs: a tab missing one is then refused as that tab, naming the column.
+ */
 export function rvtoolsTabOf(header: readonly string[]): 'vInfo' | 'vHost' | 'vCPU' | undefined {
   const h = new Set(header.map(normalizeHeader));
-  if (h.has('vm') && h.has('powerstate') && h.has('cpus') && h.has('memory')) return 'vInfo';
-  if (h.has('host') && h.has('speed') && h.has('cpu_model')) return 'vHost';
-  if (h.has('vm') && h.has('overall') && h.has('cpus')) return 'vCPU';
+  if (h.has('vm') && h.has('powerstate') && (h.has('memory') || h.has('host'))) return 'vInfo';
+  if (h.has('host') && h.has('speed')) return 'vHost';
+  if (h.has('vm') && h.has('overall')) return 'vCPU';
   return undefined;
 }
