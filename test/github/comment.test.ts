@@ -135,3 +135,23 @@ describe('nuage comment github: size limit and API answers (review)', () => {
     expect(r.stderr.length).toBeLessThan(600);
   });
 });
+
+describe('nuage comment github: many comments', () => {
+  it('finds its comment on the 3rd page of 100 (250 comments) and updates it, no duplicate', async () => {
+    gh = await startGitHubLoopback({ pageSize: 100 });
+    const many = Array.from({ length: 250 }, (_, i) => ({ id: i + 1, body: `review comment ${i + 1}`, user: { login: 'alice' } }));
+    many[237] = { id: 238, body: '<!-- nuage-cost-diff -->\nold figures', user: { login: 'nuage-bot' } };
+    gh!.comments.set('acme/infra#42', many);
+    await writeFile(join(dir, 'c.md'), '<!-- nuage-cost-diff -->\nnew figures\n');
+    const r = await runCli(['comment', 'github', '--repo', 'acme/infra', '--pr', '42', '--file', 'c.md'], { env: env(), cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^updated comment 238 /);
+    expect(gh!.comments.get('acme/infra#42')).toHaveLength(250);
+    expect(gh!.comments.get('acme/infra#42')![237]!.body).toBe('<!-- nuage-cost-diff -->\nnew figures\n');
+    expect(gh!.requests.filter((q) => q.method === 'GET').map((q) => q.path)).toEqual([
+      '/repos/acme/infra/issues/42/comments?per_page=100',
+      '/repos/acme/infra/issues/42/comments?per_page=100&page=2',
+      '/repos/acme/infra/issues/42/comments?per_page=100&page=3',
+    ]);
+  });
+});
