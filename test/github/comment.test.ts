@@ -155,3 +155,14 @@ describe('nuage comment github: many comments', () => {
     ]);
   });
 });
+
+describe('nuage comment github: --pr', () => {
+  it.each(['1e2', '0x2a', '42.0', '', '-3'])('refuses --pr "%s" before any request (1e2 posted on PR 100)', async (pr) => {
+    gh = await startGitHubLoopback();
+    await writeFile(join(dir, 'c.md'), '<!-- nuage-cost-diff -->\nx\n');
+    const r = await runCli(['comment', 'github', '--repo', 'acme/infra', '--pr', pr, '--file', 'c.md'], { env: env(), cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`nuage: --pr expects a pull request number, got "${pr}"\n`);
+    expect(gh!.requests).toEqual([]);
+  });
+});
