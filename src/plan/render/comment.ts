@@ -24,6 +24,17 @@ export interface CommentOptions {
   readonly maxRows?: number;
 }
 
+/**
+ * A Markdown code span showing `s` literally: fenced by more backticks than its longest run (GFM), padded
+ * with a space when it starts or ends with one. A for_each key may hold backticks, `<` or `</details>`.
+ */
+export function codeSpan(s: string): string {
+  const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${s}${pad}${fence}`;
+}
+
 const esc = (s: string): string => s.replace(/[<>]/g, (ch) => (ch === '<' ? '&lt;' : '&gt;'));
 
 export function renderComment(d: CostDiff, opts: CommentOptions = {}): string {
@@ -44,7 +55,7 @@ export function commentLines(d: CostDiff, opts: CommentOptions = {}): string[] {
   const max = opts.maxRows ?? 50;
   const shown = sorted.slice(0, max);
   if (shown.length > 0) {
-    const rows = shown.map((r) => [`\`${r.address}\``, actionLabel(r), figure(r.beforeMonthlyCost, r, c, 'before'), figure(r.afterMonthlyCost, r, c, 'after'), resourceDelta(r, c)]);
+    const rows = shown.map((r) => [codeSpan(r.address), actionLabel(r), figure(r.beforeMonthlyCost, r, c, 'before'), figure(r.afterMonthlyCost, r, c, 'after'), resourceDelta(r, c)]);
     if (sorted.length > max) {
       const rest = sorted.slice(max);
       const restDelta = rest.reduce((acc, r) => acc.plus(r.deltaMonthlyCost), d.delta.totalMonthlyCost.times(0));
@@ -73,17 +84,17 @@ export function commentLines(d: CostDiff, opts: CommentOptions = {}): string[] {
     tail.push(`<details><summary>Not in the totals (${notPriced})</summary>`, '');
     if (d.usageBased.length > 0) {
       tail.push('Usage-based (add values to `nuage-usage.yml`):', '');
-      capped(d.usageBased, (u) => `- \`${u.address}\`: ${u.component} (${u.unit})`, tail);
+      capped(d.usageBased, (u) => `- ${codeSpan(u.address)}: ${u.component} (${u.unit})`, tail);
       tail.push('');
     }
     if (d.missingPrices.length > 0) {
       tail.push('No price in the catalog:', '');
-      capped(d.missingPrices, (m) => `- \`${m.address}\`: ${m.component} — ${m.price}`, tail);
+      capped(d.missingPrices, (m) => `- ${codeSpan(m.address)}: ${m.component} — ${m.price}`, tail);
       tail.push('');
     }
     if (d.unknown.length > 0) {
       tail.push('Unknown until apply, or not priced by nuage yet:', '');
-      capped(d.unknown, (u) => `- \`${u.address}\`: ${u.component} — ${esc(u.reason ?? '')}`, tail);
+      capped(d.unknown, (u) => `- ${codeSpan(u.address)}: ${u.component} — ${esc(u.reason ?? '')}`, tail);
       tail.push('');
     }
     if (d.unsupported.length > 0) {
@@ -107,7 +118,7 @@ function capped<T>(items: readonly T[], line: (item: T) => string, into: string[
 /** The collapsible block of every shown resource's components, one entry (its lines) per resource. */
 function componentBlocks(shown: readonly ResourceDiff[], c: CostDiff['currency']): string[][] {
   return shown.map((r) => [
-    `#### \`${r.address}\` (${r.type}${r.region ? `, ${r.region}` : ''})`,
+    `#### ${codeSpan(r.address)} (${r.type}${r.region ? `, ${r.region}` : ''})`,
     '',
     markdownTable(
       [{ header: 'Component' }, { header: 'Quantity / month', align: 'right' }, { header: 'Unit price', align: 'right' }, { header: 'Before', align: 'right' }, { header: 'After', align: 'right' }],
