@@ -97,6 +97,7 @@ export function readPlanJson(json: unknown, file: string, opts?: ReadOptions): P
     // Set only when present (no `index: undefined` key), after the others: one object shape per combination.
     if (rc.index !== undefined) rcChange.index = rc.index as string | number;
     if (replaceOrder) rcChange.replaceOrder = replaceOrder;
+    if (typeof rc.deposed === 'string') rcChange.deposed = rc.deposed;
     changes.push(rcChange);
   }
   // Resources in the prior state that the plan does not list are unchanged: they count on both sides.
