@@ -76,12 +76,26 @@ async function call(t: GitHubTarget, method: string, url: string, body?: unknown
   const text = await res.text().catch(() => '');
   const detail = errorDetail(text);
   const what = `${method} ${url.replace(t.apiUrl, '')}`;
+  // Rate limits answer 429, or 403 with a "rate limit" message (secondary limits) or no requests left:
+  // not a permission problem, so say when to retry rather than which permission is missing.
+  if (res.status === 429 || (res.status === 403 && (/rate limit/i.test(detail) || res.headers.get('x-ratelimit-remaining') === '0'))) {
+    throw new GitHubError(`GitHub rate limit reached (${res.status}) on ${what}: ${detail}${retryAfter(res)}`, res.status);
+  }
   if (res.status === 401) throw new GitHubError(`GitHub rejected the token (401) on ${what}: ${detail}. Check GITHUB_TOKEN.`, 401);
   if (res.status === 403) {
     throw new GitHubError(`GitHub refused ${what} (403): ${detail}. The token needs "pull-requests: write" (or "issues: write") permission on ${t.repo}.`, 403);
   }
   if (res.status === 404) throw new GitHubError(`GitHub found no ${t.repo} pull request #${t.pr} (404 on ${what}), or the token cannot see the repository.`, 404);
   throw new GitHubError(`GitHub answered ${res.status} to ${what}: ${detail}`, res.status);
+}
+
+/** " Retry after 60 s." (retry-after) or " Retry after <UTC time>." (x-ratelimit-reset), else "". */
+function retryAfter(res: Response): string {
+  const after = res.headers.get('retry-after');
+  if (after && /^\d+$/.test(after)) return ` Retry after ${after} s.`;
+  const reset = res.headers.get('x-ratelimit-reset');
+  if (reset && /^\d+$/.test(reset)) return ` Retry after ${new Date(Number(reset) * 1000).toISOString().replace(/\.000Z$/, 'Z')}.`;
+  return '';
 }
 
 /** At most this many characters of an answer are quoted in a message (a proxy's HTML page can be long). */

@@ -122,6 +122,16 @@ describe('nuage comment github: size limit and API answers (review)', () => {
     ['401 bad token', { status: 401, body: '{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}' }, /GitHub rejected the token \(401\) on GET \/repos\/acme\/infra\/issues\/42\/comments\?per_page=100: Bad credentials\. Check GITHUB_TOKEN\./],
     ['422 on create', { status: 422, method: 'POST', body: '{"message":"Validation Failed","errors":[{"resource":"IssueComment","code":"unprocessable","field":"data","message":"Could not resolve to a node"}]}' }, /GitHub answered 422 to POST \/repos\/acme\/infra\/issues\/42\/comments: Validation Failed \(data: Could not resolve to a node\)/],
     ['502 HTML page', { status: 502, contentType: 'text/html', body: `<!DOCTYPE html><html><head><title>Unicorn!</title></head><body>${'x'.repeat(5000)}</body></html>` }, /GitHub answered 502 to GET \/repos\/acme\/infra\/issues\/42\/comments\?per_page=100: <!DOCTYPE html>.{0,200}…\n$/s],
+    [
+      '403 secondary rate limit',
+      { status: 403, headers: { 'retry-after': '60' }, body: '{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.","documentation_url":"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"}' },
+      /GitHub rate limit reached \(403\) on GET \/repos\/acme\/infra\/issues\/42\/comments\?per_page=100: You have exceeded a secondary rate limit\. Please wait a few minutes before you try again\. Retry after 60 s\.\n$/,
+    ],
+    [
+      '429 primary rate limit',
+      { status: 429, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1798000000' }, body: '{"message":"API rate limit exceeded for installation ID 1."}' },
+      /GitHub rate limit reached \(429\) on GET \/repos\/acme\/infra\/issues\/42\/comments\?per_page=100: API rate limit exceeded for installation ID 1\. Retry after 2026-12-23T04:26:40Z\.\n$/,
+    ],
     ['200 not JSON', { status: 200, contentType: 'text/html', body: '<html>captive portal</html>' }, /GitHub answered GET \/repos\/acme\/infra\/issues\/42\/comments\?per_page=100 with something other than JSON: <html>captive portal<\/html>/],
   ];
   it.each(cases)('%s: a clear message naming the request, exit 1, no stack trace', async (_name, answer, message) => {

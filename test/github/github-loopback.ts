@@ -32,6 +32,7 @@ export interface ForcedAnswer {
   readonly status: number;
   readonly body: string;
   readonly contentType?: string;
+  readonly headers?: Record<string, string>;
   /** Only requests of this method (default: every request). */
   readonly method?: string;
 }
@@ -58,7 +59,7 @@ export async function startGitHubLoopback(opts: { pageSize?: number; readOnlyTok
     };
     const forced = opts.answer;
     if (forced && (forced.method === undefined || forced.method === req.method)) {
-      res.writeHead(forced.status, { 'content-type': forced.contentType ?? 'application/json' });
+      res.writeHead(forced.status, { 'content-type': forced.contentType ?? 'application/json', ...forced.headers });
       return res.end(forced.body);
     }
     if (!req.headers.authorization?.startsWith('Bearer ')) return json(401, { message: 'Requires authentication' });
