@@ -6,7 +6,7 @@
 import type { PriceBasis } from '../catalog/types.js';
 import { dec, usdConverter, ZERO, type Currency, type Decimal, type FxRate } from '../money/index.js';
 import type { CostedChange, SideCost } from './cost-plan.js';
-import type { ChangeAction, ReplaceOrder } from './plan-types.js';
+import { shownAddress, type ChangeAction, type ReplaceOrder } from './plan-types.js';
 import type { ComponentStatus, PricedComponent } from './pricer.js';
 import type { BudgetCheck } from './budget-check.js';
 import { combineBounds, isComplete, pairBound, unsupportedBound, type Bound, type Incompleteness } from './completeness.js';
@@ -185,7 +185,7 @@ function mergeComponents(
 
 function listComponent(c: CostedChange, p: PricedComponent, usageBased: ListedComponent[], missingPrices: ListedComponent[], unknown: ListedComponent[]): void {
   if (p.status === 'priced') return;
-  const item: ListedComponent = { address: c.change.address, component: p.name, unit: p.unit, price: p.price };
+  const item: ListedComponent = { address: shownAddress(c.change), component: p.name, unit: p.unit, price: p.price };
   if (p.status === 'usage-based') usageBased.push(item);
   else if (p.status === 'missing-price') missingPrices.push(item);
   else if (p.status === 'unknown') unknown.push({ ...item, reason: p.priceRef.kind === 'unknown' ? p.priceRef.reason : 'quantity known only after apply' });
@@ -249,8 +249,8 @@ export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): C
     const c = costed[i]!;
     if (c.kind === 'unsupported') {
       const list = unsupported.get(c.change.type);
-      if (list) list.push(c.change.address);
-      else unsupported.set(c.change.type, [c.change.address]);
+      if (list) list.push(shownAddress(c.change));
+      else unsupported.set(c.change.type, [shownAddress(c.change)]);
       unsupportedResources++;
       const hasBefore = c.change.before !== null;
       const hasAfter = c.change.after !== null;
@@ -281,7 +281,7 @@ export function buildDiff(costed: readonly CostedChange[], opts: DiffOptions): C
     const components = mergeComponents(c.before, c.after, conv, unitPrice, quantity, used, state);
     bound = combineBounds(bound, state.bound);
     const resource: { -readonly [K in keyof ResourceDiff]: ResourceDiff[K] } = {
-      address: c.change.address,
+      address: shownAddress(c.change),
       type: c.change.type,
       action: c.change.action,
       ...(c.change.replaceOrder ? { replaceOrder: c.change.replaceOrder } : {}),

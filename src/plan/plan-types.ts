@@ -13,6 +13,8 @@ export interface ResourceChange {
   readonly name: string;
   /** count / for_each key, when present. */
   readonly index?: string | number;
+  /** Key of a deposed object (a failed create_before_destroy left it running); the same address as the current object. */
+  readonly deposed?: string;
   /** Provider source as printed by Terraform: `registry.terraform.io/hashicorp/aws` or `aws`. */
   readonly providerName: string;
   readonly action: ChangeAction;
@@ -44,4 +46,9 @@ export function providerShortName(providerName: string): string {
     shortNames.set(providerName, short);
   }
   return short;
+}
+
+/** The address a report shows: Terraform's, with "(deposed object <key>)" for a deposed object, as Terraform prints it. */
+export function shownAddress(c: { readonly address: string; readonly deposed?: string }): string {
+  return c.deposed === undefined ? c.address : `${c.address} (deposed object ${c.deposed})`;
 }

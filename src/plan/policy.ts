@@ -7,8 +7,12 @@
  * pass of a lower bound (or of an unknown direction) is a pass with a warning, not a breach: nuage cannot
  * tell, and failing every plan that touches an unpriced resource would make the check useless. Add usage
  * values or price overrides to make the figure complete.
+ *
+ * The figure compared with a limit is the figure the report shows: the delta in cents, the percentage to
+ * 0.01 %. A delta shown as +€15.93 is not above --fail-above 15.93 (its 15.93133… is an artefact of the FX
+ * conversion, not a cost the user can see or set a limit on).
  */
-import { dec, formatSignedMoney, type Decimal } from '../money/index.js';
+import { dec, formatSignedMoney, roundTo, type Decimal } from '../money/index.js';
 import { leftOutText } from './completeness.js';
 import type { CostDiff } from './diff.js';
 
@@ -40,7 +44,7 @@ export function evaluatePolicy(d: CostDiff, policy: Policy): PolicyResult {
     const limit = dec(policy.failAbove);
     const what = `monthly cost delta ${shown(formatSignedMoney(delta, d.currency))}`;
     const rule = `--fail-above ${limit.toString()} ${d.currency}`;
-    if (delta.gt(limit)) reasons.push(`${what} is above ${rule}${caveat}`);
+    if (roundTo(delta, 2).gt(limit)) reasons.push(`${what} is above ${rule}${caveat}`);
     else if (mayBeHigher) warnings.push(`${what} is within ${rule}, but the real delta may be higher${caveat}`);
   }
   if (policy.failAbovePercent !== undefined) {
@@ -48,10 +52,11 @@ export function evaluatePolicy(d: CostDiff, policy: Policy): PolicyResult {
     const rule = `--fail-above-percent ${limit.toString()} %`;
     const pct: Decimal | null = d.delta.percent;
     if (pct !== null) {
-      const what = `monthly cost delta ${shown(`${pct.round(2).toString()} %`)}`;
-      if (pct.gt(limit)) reasons.push(`${what} is above ${rule}${caveat}`);
+      const shownPct = roundTo(pct, 2);
+      const what = `monthly cost delta ${shown(`${shownPct.toString()} %`)}`;
+      if (shownPct.gt(limit)) reasons.push(`${what} is above ${rule}${caveat}`);
       else if (mayBeHigher) warnings.push(`${what} is within ${rule}, but the real delta may be higher${caveat}`);
-    } else if (delta.gt(0)) {
+    } else if (roundTo(delta, 2).gt(0)) {
       reasons.push(`monthly cost grows from zero by ${shown(formatSignedMoney(delta, d.currency))}: above ${rule}${caveat}`);
     } else if (mayBeHigher) {
       warnings.push(`monthly cost stays at zero on the priced components (${rule} not breached), but the real cost may grow${caveat}`);

@@ -20,18 +20,25 @@ import { isDecimalString } from '../money/index.js';
 import { parseYamlInput } from '../yaml-input.js';
 
 const decimal = z.union([z.string(), z.number()]).transform((v, ctx) => {
-  const s = String(v);
+  const s = String(v).trim();
   if (!isDecimalString(s)) {
     ctx.addIssue({ code: 'custom', message: `not a decimal number: "${s}"` });
     return z.NEVER;
   }
-  return s.trim();
+  if (s.startsWith('-') && /[1-9]/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: `a price cannot be negative: "${s}"` });
+    return z.NEVER;
+  }
+  return s;
 });
+
+/** An AWS region code (as `--region` accepts): an override for a misspelt region would silently never apply. */
+const region = z.string().refine((v) => /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(v), { error: (issue) => `expected an AWS region code such as eu-west-3, got "${String(issue.input)}"` });
 
 const ec2Override = z.strictObject({
   instanceType: z.string().min(1),
   usdPerHour: decimal,
-  region: z.string().min(1).optional(),
+  region: region.optional(),
   purchase: z.enum(['on-demand', 'spot']).optional(),
   tenancy: z.enum(['shared', 'dedicated']).optional(),
 });
@@ -40,7 +47,7 @@ const serviceOverride = z.strictObject({
   key: z.string().min(1),
   usd: decimal,
   unit: z.string().optional(),
-  region: z.string().min(1).optional(),
+  region: region.optional(),
 });
 
 const overridesSchema = z.strictObject({

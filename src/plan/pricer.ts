@@ -24,6 +24,8 @@ export interface PricedComponent {
   readonly priceRef: PriceRef;
   readonly basis?: PriceBasis;
   readonly note?: string;
+  /** The usage-file key the quantity comes from (usage-based components). */
+  readonly usageKey?: string;
 }
 
 export interface PricingOptions {
@@ -86,5 +88,6 @@ export function priceComponent(spec: ComponentSpec, prices: PriceLookup, opts: P
   };
   if (quote) priced.basis = quote.basis;
   if (spec.note) priced.note = spec.note;
+  if (spec.usageKey !== undefined) priced.usageKey = spec.usageKey;
   return priced;
 }

@@ -97,6 +97,7 @@ export function readPlanJson(json: unknown, file: string, opts?: ReadOptions): P
     // Set only when present (no `index: undefined` key), after the others: one object shape per combination.
     if (rc.index !== undefined) rcChange.index = rc.index as string | number;
     if (replaceOrder) rcChange.replaceOrder = replaceOrder;
+    if (typeof rc.deposed === 'string') rcChange.deposed = rc.deposed;
     changes.push(rcChange);
   }
   // Resources in the prior state that the plan does not list are unchanged: they count on both sides.
@@ -136,6 +137,10 @@ const ACTIONS = new Map<string, Actions>([
   ['delete', { action: 'delete' }],
   ['delete,create', { action: 'replace', replaceOrder: 'delete-before-create' }],
   ['create,delete', { action: 'replace', replaceOrder: 'create-before-delete' }],
+  // `destroy = false` replacements (Terraform 1.7+): the new object is created; the old one leaves the
+  // stack but keeps running, so, like a "forget", it is in neither total.
+  ['create,forget', { action: 'create' }],
+  ['forget,create', { action: 'create' }],
   ['read', {}],
   ['forget', {}],
   ['delete,forget', {}],
@@ -145,7 +150,7 @@ function normalizeActions(actions: unknown[], file: string, i: number): Actions 
   const a = actions.length === 1 && typeof actions[0] === 'string' ? actions[0] : actions.join(',');
   const found = ACTIONS.get(a);
   if (found) return found;
-  throw new PlanFormatError({ file, field: at(i, '.change.actions') }, `unknown actions [${a}]; expected no-op, create, update, delete, or a replace pair`);
+  throw new PlanFormatError({ file, field: at(i, '.change.actions') }, `unknown actions [${a}]; expected no-op, create, update, delete, read, forget, or a replace pair`);
 }
 
 interface PriorMeta {

@@ -1,7 +1,8 @@
 /**
  * A loopback HTTP server speaking the few GitHub REST endpoints `nuage comment github` uses:
  * list issue comments (paginated with Link headers), create a comment, update a comment. Answers 403 for a
- * read-only token and 404 for an unknown repository or pull request.
+ * read-only token and 404 for an unknown repository or pull request, 422 for a body over GitHub's 65,536
+ * characters (as GitHub does), and any status a test forces with `answer` (401, 5xx with an HTML page…).
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,7 +28,24 @@ const readBody = (req: IncomingMessage): Promise<string> =>
     req.on('error', reject);
   });
 
-export async function startGitHubLoopback(opts: { pageSize?: number; readOnlyToken?: string } = {}): Promise<GitHubLoopback> {
+export interface ForcedAnswer {
+  readonly status: number;
+  readonly body: string;
+  readonly contentType?: string;
+  readonly headers?: Record<string, string>;
+  /** Only requests of this method (default: every request). */
+  readonly method?: string;
+}
+
+const tooLong = (body: string): boolean => [...body].length > 65536;
+const VALIDATION_FAILED = {
+  message: 'Validation Failed',
+  errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }],
+  documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+  status: '422',
+};
+
+export async function startGitHubLoopback(opts: { pageSize?: number; readOnlyToken?: string; answer?: ForcedAnswer } = {}): Promise<GitHubLoopback> {
   const comments = new Map<string, FakeComment[]>();
   const requests: GitHubLoopback['requests'] = [];
   let nextId = 1000;
@@ -39,6 +57,11 @@ export async function startGitHubLoopback(opts: { pageSize?: number; readOnlyTok
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
+    const forced = opts.answer;
+    if (forced && (forced.method === undefined || forced.method === req.method)) {
+      res.writeHead(forced.status, { 'content-type': forced.contentType ?? 'application/json', ...forced.headers });
+      return res.end(forced.body);
+    }
     if (!req.headers.authorization?.startsWith('Bearer ')) return json(401, { message: 'Requires authentication' });
     const list = /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname);
     const one = /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname);
@@ -58,6 +81,7 @@ export async function startGitHubLoopback(opts: { pageSize?: number; readOnlyTok
     }
     if (list && req.method === 'POST') {
       const { body } = JSON.parse(await readBody(req)) as { body: string };
+      if (tooLong(body)) return json(422, VALIDATION_FAILED);
       const c = { id: nextId++, body, user: { login: 'nuage-bot' } };
       comments.get(key!)!.push(c);
       return json(201, { ...c, html_url: `https://github.example/${list[1]}/pull/${list[2]}#issuecomment-${c.id}` });
@@ -67,7 +91,9 @@ export async function startGitHubLoopback(opts: { pageSize?: number; readOnlyTok
       for (const [k, cs] of comments) {
         const c = cs.find((x) => x.id === id);
         if (c && k.startsWith(`${one[1]}#`)) {
-          c.body = (JSON.parse(await readBody(req)) as { body: string }).body;
+          const { body } = JSON.parse(await readBody(req)) as { body: string };
+          if (tooLong(body)) return json(422, VALIDATION_FAILED);
+          c.body = body;
           return json(200, { ...c, html_url: `https://github.example/${one[1]}/pull/x#issuecomment-${c.id}` });
         }
       }

@@ -22,8 +22,9 @@ export const commentCommands: CommandModule = (program: Command, ctx: CliContext
     const format = pickFormat((await globalOptions(cmd, ctx.io)).format, FORMATS);
     const token = ctx.io.env.GITHUB_TOKEN;
     if (!token) throw new UsageError('GITHUB_TOKEN is not set: export a token allowed to write pull-request comments');
-    const pr = Number(flags.pr);
-    if (!Number.isInteger(pr) || pr <= 0) throw new UsageError(`--pr expects a pull request number, got "${flags.pr}"`);
+    // Digits only: Number() would read "1e2" as PR 100 and "0x2a" as PR 42.
+    const pr = /^\d+$/.test(flags.pr) ? Number(flags.pr) : NaN;
+    if (!Number.isSafeInteger(pr) || pr <= 0) throw new UsageError(`--pr expects a pull request number, got "${flags.pr}"`);
     let body = readUserText(ctx.io, flags.file, 'comment body (Markdown)');
     if (!markerOf(body)) body = `${COMMENT_MARKER}\n${body}`;
     const apiUrl = (ctx.io.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');

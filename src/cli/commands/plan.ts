@@ -21,6 +21,7 @@ import { commentLines } from '../../plan/render/comment.js';
 import { writeJson } from '../../plan/render/json.js';
 import { writeTable } from '../../plan/render/table.js';
 import type { UsageFile } from '../../plan/usage.js';
+import { unusedUsage } from '../../plan/usage-check.js';
 import { openCatalog } from '../catalog-source.js';
 import { configFx, DEFAULT_HOURS_PER_MONTH } from '../config.js';
 import { configFlags, EXIT_POLICY, globalOptions, pickFormat, savedName, userPath, withGlobalOptions, type CliContext, type CliIo, type CommandModule, type GlobalOptions } from '../context.js';
@@ -107,6 +108,12 @@ async function costFile(io: CliIo, file: string, s: Settings): Promise<CostedCha
   return costPlan(plan, { hoursPerMonth: s.hoursPerMonth, prices: s.prices, usage: s.usage, ...(s.defaultRegion ? { defaultRegion: s.defaultRegion } : {}) });
 }
 
+/** Usage-file entries the plan never reads, on stderr (a typo would otherwise leave a component usage-based silently). */
+function warnUnusedUsage(io: CliIo, s: Settings, costed: CostedChange[]): CostedChange[] {
+  if (s.usage.file !== '') for (const w of unusedUsage(s.usage, costed)) io.stderr(`nuage: usage file warning: ${w}\n`);
+  return costed;
+}
+
 /** The diff of costed changes; they (and the plan values they hold) are garbage once it is built. */
 function diffOf(costed: readonly CostedChange[], s: Settings): CostDiff {
   return buildDiff(costed, { currency: s.currency, fx: s.fx, hoursPerMonth: s.hoursPerMonth, prices: s.prices, findings: spotFindings(costed, s.prices) });
@@ -168,6 +175,7 @@ export const planCommands: CommandModule = (program: Command, ctx: CliContext) =
     const head = await costFile(ctx.io, file, s);
     const { compareCosted } = await import('../../plan/cost-plan.js');
     const costed = flags.compareTo !== undefined ? compareCosted(afterSideOnly(await costFile(ctx.io, flags.compareTo, s)), head) : head;
+    warnUnusedUsage(ctx.io, s, costed);
     const computed = diffOf(costed, s);
     const diff = budgetName !== undefined ? { ...computed, budget: budgetCheck(computed, budgetName, flags.environment ?? 'prod', globals.db) } : computed;
     const result = evaluatePolicy(diff, policy);
@@ -187,6 +195,6 @@ export const planCommands: CommandModule = (program: Command, ctx: CliContext) =
       .argument('<plan>', 'plan JSON file'),
   ).action(async (file: string, flags: PlanFlags, cmd: Command) => {
     const s = await settings(flags, ctx.io, await globalOptions(cmd, ctx.io));
-    render(ctx.io, diffOf(afterSideOnly(await costFile(ctx.io, file, s)), s), s, flags, true);
+    render(ctx.io, diffOf(afterSideOnly(warnUnusedUsage(ctx.io, s, await costFile(ctx.io, file, s))), s), s, flags, true);
   });
 };

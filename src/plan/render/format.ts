@@ -6,9 +6,13 @@ import type { CostDiff, ResourceDiff } from '../diff.js';
 export const money = (d: Decimal | null, currency: Currency): string => (d === null ? '-' : formatMoney(d, currency));
 export const signed = (d: Decimal, currency: Currency): string => formatSignedMoney(d, currency);
 
-/** "+18 %", "-3.5 %" (one decimal under 10 %). */
+/** "+18 %", "-3.5 %" (one decimal under 10 %); a change under 0.05 %: "+0.03 %", "+<0.01 %", never "0 %". */
 export function percent(p: Decimal): string {
   const abs = p.abs();
+  if (!p.eq(0) && abs.lt(0.05)) {
+    const small = roundTo(p, 2);
+    return small.eq(0) ? `${p.gt(0) ? '+' : '-'}<0.01 %` : `${small.gt(0) ? '+' : ''}${small.toString()} %`;
+  }
   const r = abs.lt(10) ? roundTo(p, 1) : roundTo(p, 0);
   const s = r.toString();
   return `${r.gt(0) ? '+' : ''}${s} %`;

@@ -4,7 +4,7 @@
  */
 import { clbDataProcessed, lbHour, lbLcu } from '../../catalog/service-keys.js';
 import { dec } from '../../money/index.js';
-import { isKnown } from '../attrs.js';
+import { isKnown, UNKNOWN } from '../attrs.js';
 import { service, unknownPrice } from '../components.js';
 import type { ResourceModel } from '../resource-model.js';
 
@@ -14,6 +14,8 @@ export const awsLb: ResourceModel = {
   types: ['aws_lb', 'aws_alb'],
   components({ attrs, region }) {
     const t = attrs.str('load_balancer_type');
+    // Set from a value known only after apply: the kind (and so the price) is unknown, not the default.
+    if (t === UNKNOWN) return [{ name: 'Load balancer (type computed at apply)', unit: 'hours', hourlyQuantity: dec(1), price: unknownPrice('load_balancer_type computed at apply') }];
     const given = isKnown(t) ? t : 'application';
     const kind = KINDS[given as keyof typeof KINDS];
     if (!kind) return [{ name: `Load balancer (${given})`, unit: 'hours', hourlyQuantity: dec(1), price: unknownPrice(`unknown load_balancer_type "${given}"`) }];
