@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadDefaultFx } from '../store/fx-file.js';
 import { UsageError } from '../errors.js';
+import { isRegionCode } from '../catalog/region-code.js';
 import { DEFAULT_HOURS_PER_MONTH, DEFAULT_REGION } from '../estimator/options.js';
 import { CURRENCIES, fxFromUsdToEur, isDecimalString, type Currency, type FxRate } from '../money/index.js';
 import type { CliIo } from './context.js';
@@ -61,7 +62,7 @@ const text = (raw: unknown): string | undefined => (typeof raw === 'string' ? ra
 
 const parseRegion: Parser<string> = (raw) => {
   const v = text(raw)?.toLowerCase();
-  return v !== undefined && /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(v) ? v : undefined;
+  return v !== undefined && isRegionCode(v) ? v : undefined;
 };
 const parseCurrency: Parser<Currency> = (raw) => {
   const v = text(raw)?.toUpperCase();

@@ -17,6 +17,7 @@
  */
 import { z } from 'zod';
 import { isDecimalString } from '../money/index.js';
+import { isRegionCode } from '../catalog/region-code.js';
 import { parseYamlInput } from '../yaml-input.js';
 
 const decimal = z.union([z.string(), z.number()]).transform((v, ctx) => {
@@ -33,7 +34,7 @@ const decimal = z.union([z.string(), z.number()]).transform((v, ctx) => {
 });
 
 /** An AWS region code (as `--region` accepts): an override for a misspelt region would silently never apply. */
-const region = z.string().refine((v) => /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(v), { error: (issue) => `expected an AWS region code such as eu-west-3, got "${String(issue.input)}"` });
+const region = z.string().refine((v) => isRegionCode(v), { error: (issue) => `expected an AWS region code such as eu-west-3, got "${String(issue.input)}"` });
 
 const ec2Override = z.strictObject({
   instanceType: z.string().min(1),
