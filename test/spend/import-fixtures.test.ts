@@ -14,7 +14,7 @@ import { afterAll, beforeAll, afterEach, beforeEach, describe, expect, it } from
 import { InputError } from '../../src/errors.js';
 import { importSpendFiles } from '../../src/ingest/import-spend.js';
 import { runCli } from '../support/cli.js';
-import { focusCsv } from './support/focus-generator.js';
+import { focusCsv, writeFocusFixtures } from './support/focus-generator.js';
 import { columnSum, csvRecords, tempStore, totalsByCurrency, type TempStore } from './support/spend-store.js';
 
 const now = new Date('2026-11-26T12:00:00Z');
@@ -25,14 +25,8 @@ let corrupt: string;
 
 beforeAll(() => {
   files = tempStore('nuage-spend-fixtures-');
-  good = join(files.dir, 'focus-2026-11.csv');
-  october = join(files.dir, 'focus-2026-10.csv');
-  corrupt = join(files.dir, 'focus-2026-11-corrupt.csv');
-  writeFileSync(good, focusCsv(1000));
-  writeFileSync(october, focusCsv(300, { month: '2026-10' }));
+  ({ good, october, corrupt } = writeFocusFixtures(files.dir));
   writeFileSync(join(files.dir, 'focus-2026-11.csv.gz'), gzipSync(focusCsv(1000)));
-  // Row 500 as a spreadsheet numbers it (header = row 1: the 499th data row, i = 498) gets a BilledCost that is not a number.
-  writeFileSync(corrupt, focusCsv(1000, {}, (i, line) => (i === 498 ? line.replace(/,(-?\d+\.\d+),(-?\d+\.\d+),(-?\d+\.\d+),/, ',$1,$2,12.3.4,') : line)));
 });
 afterAll(() => files.dispose());
 

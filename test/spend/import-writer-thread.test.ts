@@ -5,13 +5,13 @@
  * left running. Forced with `writerThread: true` on small fixtures (auto only from 16 MiB).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { autoWriterThread, importSpendFiles } from '../../src/ingest/import-spend.js';
 import { runningWriterThreads } from '../../src/ingest/threaded-writer.js';
-import { focusCsv } from './support/focus-generator.js';
+import { writeFocusFixtures } from './support/focus-generator.js';
 import { columnSum, csvRecords, tempStore, totalsByCurrency, type TempStore } from './support/spend-store.js';
 
 const now = new Date('2026-11-26T12:00:00Z');
@@ -22,13 +22,7 @@ let corrupt: string;
 
 beforeAll(() => {
   files = tempStore('nuage-spend-writer-');
-  good = join(files.dir, 'focus-2026-11.csv');
-  october = join(files.dir, 'focus-2026-10.csv');
-  corrupt = join(files.dir, 'focus-2026-11-corrupt.csv');
-  writeFileSync(good, focusCsv(1000));
-  writeFileSync(october, focusCsv(300, { month: '2026-10' }));
-  // Row 500 as a spreadsheet numbers it (header = row 1, so i = 498) gets a BilledCost that is not a number.
-  writeFileSync(corrupt, focusCsv(1000, {}, (i, line) => (i === 498 ? line.replace(/,(-?\d+\.\d+),(-?\d+\.\d+),(-?\d+\.\d+),/, ',$1,$2,12.3.4,') : line)));
+  ({ good, october, corrupt } = writeFocusFixtures(files.dir));
 });
 afterAll(() => files.dispose());
 

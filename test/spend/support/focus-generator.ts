@@ -5,7 +5,8 @@
  * over the month. Amounts mix 10- and 19-decimal values, credits are negative, one resource in ten
  * has no env tag.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const FOCUS_COLUMNS = [
   'BillingAccountId', 'BillingCurrency', 'BillingPeriodStart', 'BillingPeriodEnd', 'ChargePeriodStart', 'ChargePeriodEnd',
@@ -120,4 +121,22 @@ export async function writeFocusCsv(path: string, rows: number, o: GeneratorOpti
   }
   out.write(buf);
   await new Promise<void>((ok, ko) => out.end((err?: Error | null) => (err ? ko(err) : ok())));
+}
+
+/** The fixture files the import tests share, written into `dir`. */
+export interface FocusFixtures {
+  /** 1,000 rows of November 2026. */
+  readonly good: string;
+  /** 300 rows of October 2026. */
+  readonly october: string;
+  /** `good` with row 500 (spreadsheet numbering: header = row 1, so data row i = 498) BilledCost "12.3.4". */
+  readonly corrupt: string;
+}
+
+export function writeFocusFixtures(dir: string): FocusFixtures {
+  const f = { good: join(dir, 'focus-2026-11.csv'), october: join(dir, 'focus-2026-10.csv'), corrupt: join(dir, 'focus-2026-11-corrupt.csv') };
+  writeFileSync(f.good, focusCsv(1000));
+  writeFileSync(f.october, focusCsv(300, { month: '2026-10' }));
+  writeFileSync(f.corrupt, focusCsv(1000, {}, (i, line) => (i === 498 ? line.replace(/,(-?\d+\.\d+),(-?\d+\.\d+),(-?\d+\.\d+),/, ',$1,$2,12.3.4,') : line)));
+  return f;
 }
